@@ -1,0 +1,554 @@
+//! The questionnaire file: raw serde types, and validation into [`crate::Questionnaire`] with every
+//! problem collected and located (`sections[2].items[4].levels: expected 5 levels, found 4`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::model::{
+    Band, Item, Questionnaire, ScoringRules, Section, Text, TrustGateRule, Who, WorkshopRules,
+};
+
+/// The content file format this code reads.
+pub const CONTENT_FORMAT: u32 = 1;
+
+/// Item weights allowed: 1 supporting, 2 important, 3 critical.
+pub const ITEM_WEIGHTS: std::ops::RangeInclusive<u32> = 1..=3;
+
+/// Section weights allowed in the overall score.
+pub const SECTION_WEIGHTS: std::ops::RangeInclusive<u32> = 1..=100;
+
+/// One problem in a content file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    /// A path such as `sections[2].items[4].levels`, or empty for the whole file.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found in a content file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ContentErrors(pub Vec<ContentError>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+type RawText = BTreeMap<String, String>;
+
+#[derive(Deserialize)]
+struct RawQuestionnaire {
+    format: Option<u32>,
+    id: Option<String>,
+    version: Option<u32>,
+    #[serde(default)]
+    locales: Vec<String>,
+    default_locale: Option<String>,
+    title: Option<RawText>,
+    description: Option<RawText>,
+    #[serde(default)]
+    instructions: Vec<RawText>,
+    #[serde(default)]
+    level_names: Vec<RawText>,
+    scoring: Option<RawScoring>,
+    #[serde(default)]
+    sections: Vec<RawSection>,
+}
+
+#[derive(Deserialize)]
+struct RawScoring {
+    #[serde(default)]
+    bands: Vec<RawBand>,
+    min_rated_fraction: Option<RawFraction>,
+    trust_gate: Option<RawTrustGate>,
+    #[serde(default)]
+    action_bands: Vec<String>,
+    weakest_items: Option<usize>,
+    tie_break_section: Option<String>,
+    workshop: Option<RawWorkshop>,
+}
+
+#[derive(Deserialize)]
+struct RawBand {
+    id: Option<String>,
+    name: Option<RawText>,
+    min_percent: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct RawFraction {
+    numerator: u32,
+    denominator: u32,
+}
+
+#[derive(Deserialize)]
+struct RawTrustGate {
+    section: String,
+    below_percent: u32,
+    cap_band: String,
+}
+
+#[derive(Deserialize)]
+struct RawWorkshop {
+    disagreement_span_levels: u32,
+    perception_gap_item_tenths: u32,
+    perception_gap_section_points: u32,
+    min_group_size: u32,
+}
+
+#[derive(Deserialize)]
+struct RawSection {
+    id: Option<String>,
+    title: Option<RawText>,
+    intro: Option<RawText>,
+    weight: Option<u32>,
+    #[serde(default)]
+    band_texts: BTreeMap<String, RawText>,
+    #[serde(default)]
+    actions: Vec<RawText>,
+    #[serde(default)]
+    items: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+struct RawItem {
+    id: Option<String>,
+    weight: Option<u32>,
+    who: Option<String>,
+    question: Option<RawText>,
+    #[serde(default)]
+    levels: Vec<RawText>,
+}
+
+/// Collects errors while the raw file is turned into the model.
+struct Checker {
+    locales: Vec<String>,
+    errors: Vec<ContentError>,
+}
+
+impl Checker {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(ContentError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn required<T>(&mut self, path: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.err(path, "missing");
+        }
+        value
+    }
+
+    /// A text must be present, non-blank, in every declared locale.
+    fn text(&mut self, path: &str, raw: Option<RawText>) -> Text {
+        let Some(raw) = raw else {
+            self.err(path, "missing");
+            return Text::default();
+        };
+        for locale in self.locales.clone() {
+            match raw.get(&locale) {
+                Some(s) if !s.trim().is_empty() => {}
+                Some(_) => self.err(format!("{path}.{locale}"), "empty text"),
+                None => self.err(path, format!("no text for locale \"{locale}\"")),
+            }
+        }
+        for locale in raw.keys() {
+            if !self.locales.contains(locale) {
+                self.err(
+                    format!("{path}.{locale}"),
+                    "locale not declared in \"locales\"",
+                );
+            }
+        }
+        Text(raw)
+    }
+
+    fn id(&mut self, path: &str, raw: Option<String>, seen: &mut BTreeSet<String>) -> String {
+        let Some(id) = self.required(path, raw) else {
+            return String::new();
+        };
+        let well_formed = !id.is_empty()
+            && id.len() <= 32
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !well_formed {
+            self.err(
+                path,
+                format!("\"{id}\" is not a valid id (1-32 letters, digits, '-' or '_')"),
+            );
+        } else if !seen.insert(id.clone()) {
+            self.err(path, format!("duplicate id \"{id}\""));
+        }
+        id
+    }
+
+    fn five_texts(&mut self, path: &str, raw: Vec<RawText>, what: &str) -> [Text; 5] {
+        if raw.len() != 5 {
+            self.err(path, format!("expected 5 {what}, found {}", raw.len()));
+        }
+        let mut out: [Text; 5] = Default::default();
+        for (i, t) in raw.into_iter().enumerate().take(5) {
+            out[i] = self.text(&format!("{path}[{i}]"), Some(t));
+        }
+        out
+    }
+}
+
+/// Parses a questionnaire file and validates it, returning every problem found.
+pub fn parse_questionnaire(json: &str) -> Result<Questionnaire, ContentErrors> {
+    let raw: RawQuestionnaire = serde_json::from_str(json).map_err(|e| {
+        ContentErrors(vec![ContentError {
+            path: String::new(),
+            message: format!("not a questionnaire file: {e}"),
+        }])
+    })?;
+    validate(raw)
+}
+
+fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
+    let mut c = Checker {
+        locales: raw.locales.clone(),
+        errors: Vec::new(),
+    };
+    match raw.format {
+        Some(CONTENT_FORMAT) => {}
+        Some(other) => c.err(
+            "format",
+            format!("format {other} is not supported (this app reads format {CONTENT_FORMAT})"),
+        ),
+        None => c.err("format", "missing"),
+    }
+    if raw.locales.is_empty() {
+        c.err("locales", "at least one locale is needed");
+    }
+    let default_locale = c
+        .required("default_locale", raw.default_locale)
+        .unwrap_or_default();
+    if !default_locale.is_empty() && !raw.locales.contains(&default_locale) {
+        c.err(
+            "default_locale",
+            format!("\"{default_locale}\" is not in \"locales\""),
+        );
+    }
+    let id = c.id("id", raw.id, &mut BTreeSet::new());
+    let version = c.required("version", raw.version).unwrap_or(0);
+    if version == 0 && c.errors.iter().all(|e| e.path != "version") {
+        c.err("version", "must be 1 or more");
+    }
+    let title = c.text("title", raw.title);
+    let description = c.text("description", raw.description);
+    let instructions = raw
+        .instructions
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| c.text(&format!("instructions[{i}]"), Some(t)))
+        .collect();
+    let level_names = c.five_texts("level_names", raw.level_names, "level names");
+
+    // Sections first: the scoring rules refer to section ids.
+    let mut section_ids = BTreeSet::new();
+    let mut item_ids = BTreeSet::new();
+    let raw_sections = raw.sections;
+    if raw_sections.is_empty() {
+        c.err("sections", "at least one section is needed");
+    }
+    let mut sections: Vec<Section> = Vec::new();
+    let mut raw_band_texts = Vec::new();
+    for (s, rs) in raw_sections.into_iter().enumerate() {
+        let p = format!("sections[{s}]");
+        let sid = c.id(&format!("{p}.id"), rs.id, &mut section_ids);
+        let title = c.text(&format!("{p}.title"), rs.title);
+        let intro = c.text(&format!("{p}.intro"), rs.intro);
+        let weight = rs.weight.unwrap_or(1);
+        if !SECTION_WEIGHTS.contains(&weight) {
+            c.err(
+                format!("{p}.weight"),
+                format!(
+                    "{weight} is out of range ({}-{})",
+                    SECTION_WEIGHTS.start(),
+                    SECTION_WEIGHTS.end()
+                ),
+            );
+        }
+        let actions = rs
+            .actions
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| c.text(&format!("{p}.actions[{i}]"), Some(t)))
+            .collect();
+        if rs.items.is_empty() {
+            c.err(format!("{p}.items"), "a section needs at least one item");
+        }
+        let mut items = Vec::new();
+        for (i, ri) in rs.items.into_iter().enumerate() {
+            let ip = format!("{p}.items[{i}]");
+            let iid = c.id(&format!("{ip}.id"), ri.id, &mut item_ids);
+            let weight = c.required(&format!("{ip}.weight"), ri.weight).unwrap_or(1);
+            if !ITEM_WEIGHTS.contains(&weight) {
+                c.err(
+                    format!("{ip}.weight"),
+                    format!(
+                        "{weight} is out of range ({}-{})",
+                        ITEM_WEIGHTS.start(),
+                        ITEM_WEIGHTS.end()
+                    ),
+                );
+            }
+            let who = match c.required(&format!("{ip}.who"), ri.who).as_deref() {
+                Some("both") | None => Who::Both,
+                Some("brand_owner") => Who::BrandOwner,
+                Some("distributor") => Who::Distributor,
+                Some(other) => {
+                    c.err(
+                        format!("{ip}.who"),
+                        format!("\"{other}\" is not one of both, brand_owner, distributor"),
+                    );
+                    Who::Both
+                }
+            };
+            let question = c.text(&format!("{ip}.question"), ri.question);
+            let levels = c.five_texts(&format!("{ip}.levels"), ri.levels, "levels");
+            items.push(Item {
+                id: iid,
+                weight,
+                who,
+                question,
+                levels,
+            });
+        }
+        raw_band_texts.push(rs.band_texts);
+        sections.push(Section {
+            id: sid,
+            title,
+            intro,
+            weight,
+            band_texts: Vec::new(),
+            actions,
+            items,
+        });
+    }
+
+    let scoring = match c.required("scoring", raw.scoring) {
+        Some(rs) => validate_scoring(&mut c, rs, &sections),
+        None => None,
+    };
+    // Band texts need the band ids.
+    if let Some(rules) = &scoring {
+        for (s, mut texts) in raw_band_texts.into_iter().enumerate() {
+            let p = format!("sections[{s}].band_texts");
+            let mut out = Vec::new();
+            for band in &rules.bands {
+                let t = texts.remove(&band.id);
+                out.push(c.text(&format!("{p}.{}", band.id), t));
+            }
+            for unknown in texts.keys() {
+                c.err(format!("{p}.{unknown}"), "no band has this id");
+            }
+            sections[s].band_texts = out;
+        }
+    }
+
+    match scoring {
+        Some(scoring) if c.errors.is_empty() => Ok(Questionnaire {
+            id,
+            version,
+            locales: raw.locales,
+            default_locale,
+            title,
+            description,
+            instructions,
+            level_names,
+            scoring,
+            sections,
+        }),
+        _ => Err(ContentErrors(c.errors)),
+    }
+}
+
+fn validate_scoring(c: &mut Checker, rs: RawScoring, sections: &[Section]) -> Option<ScoringRules> {
+    let mut band_ids = BTreeSet::new();
+    let mut bands = Vec::new();
+    if rs.bands.is_empty() {
+        c.err("scoring.bands", "at least one band is needed");
+    }
+    for (b, rb) in rs.bands.into_iter().enumerate() {
+        let p = format!("scoring.bands[{b}]");
+        let id = c.id(&format!("{p}.id"), rb.id, &mut band_ids);
+        let name = c.text(&format!("{p}.name"), rb.name);
+        let min = c
+            .required(&format!("{p}.min_percent"), rb.min_percent)
+            .unwrap_or(0);
+        bands.push(Band {
+            id,
+            name,
+            min_percent: min,
+        });
+    }
+    // Bands must cover 0-100 without gaps or overlaps: the first starts at 0, each later one
+    // starts above the one before, and none starts above 100.
+    if let Some(first) = bands.first() {
+        if first.min_percent != 0 {
+            c.err(
+                "scoring.bands[0].min_percent",
+                format!("the first band must start at 0, not {}", first.min_percent),
+            );
+        }
+    }
+    for (b, pair) in bands.windows(2).enumerate() {
+        if pair[1].min_percent <= pair[0].min_percent {
+            c.err(
+                format!("scoring.bands[{}].min_percent", b + 1),
+                format!(
+                    "bands must be in increasing order: {} does not follow {}",
+                    pair[1].min_percent, pair[0].min_percent
+                ),
+            );
+        }
+    }
+    for (b, band) in bands.iter().enumerate() {
+        if band.min_percent > 100 {
+            c.err(
+                format!("scoring.bands[{b}].min_percent"),
+                format!("{} is above 100", band.min_percent),
+            );
+        }
+    }
+    let band_index = |id: &str| bands.iter().position(|b| b.id == id);
+    let section_index = |id: &str| sections.iter().position(|s| s.id == id);
+
+    let (num, den) = match rs.min_rated_fraction {
+        Some(f) if f.denominator > 0 && f.numerator <= f.denominator => {
+            (f.numerator, f.denominator)
+        }
+        Some(f) => {
+            c.err(
+                "scoring.min_rated_fraction",
+                format!(
+                    "{}/{} is not a fraction between 0 and 1",
+                    f.numerator, f.denominator
+                ),
+            );
+            (1, 2)
+        }
+        None => {
+            c.err("scoring.min_rated_fraction", "missing");
+            (1, 2)
+        }
+    };
+    let trust_gate = match rs.trust_gate {
+        None => None,
+        Some(g) => {
+            let section = section_index(&g.section);
+            let cap = band_index(&g.cap_band);
+            if section.is_none() {
+                c.err(
+                    "scoring.trust_gate.section",
+                    format!("no section has the id \"{}\"", g.section),
+                );
+            }
+            if cap.is_none() {
+                c.err(
+                    "scoring.trust_gate.cap_band",
+                    format!("no band has the id \"{}\"", g.cap_band),
+                );
+            }
+            if g.below_percent > 100 {
+                c.err(
+                    "scoring.trust_gate.below_percent",
+                    format!("{} is above 100", g.below_percent),
+                );
+            }
+            Some(TrustGateRule {
+                section: section.unwrap_or(0),
+                below_percent: g.below_percent,
+                cap_band: cap.unwrap_or(0),
+            })
+        }
+    };
+    let mut action_bands = Vec::new();
+    for (i, id) in rs.action_bands.iter().enumerate() {
+        match band_index(id) {
+            Some(b) => action_bands.push(b),
+            None => c.err(
+                format!("scoring.action_bands[{i}]"),
+                format!("no band has the id \"{id}\""),
+            ),
+        }
+    }
+    let tie_break_section = rs.tie_break_section.as_deref().and_then(|id| {
+        let s = section_index(id);
+        if s.is_none() {
+            c.err(
+                "scoring.tie_break_section",
+                format!("no section has the id \"{id}\""),
+            );
+        }
+        s
+    });
+    let workshop = match c.required("scoring.workshop", rs.workshop) {
+        Some(w) => {
+            if w.disagreement_span_levels == 0 || w.disagreement_span_levels > 5 {
+                c.err(
+                    "scoring.workshop.disagreement_span_levels",
+                    "must be between 1 and 5",
+                );
+            }
+            if w.perception_gap_item_tenths == 0 || w.perception_gap_item_tenths > 40 {
+                c.err(
+                    "scoring.workshop.perception_gap_item_tenths",
+                    "must be between 1 and 40",
+                );
+            }
+            if w.perception_gap_section_points == 0 || w.perception_gap_section_points > 100 {
+                c.err(
+                    "scoring.workshop.perception_gap_section_points",
+                    "must be between 1 and 100",
+                );
+            }
+            WorkshopRules {
+                disagreement_span_levels: w.disagreement_span_levels,
+                perception_gap_item_tenths: w.perception_gap_item_tenths,
+                perception_gap_section_points: w.perception_gap_section_points,
+                min_group_size: w.min_group_size,
+            }
+        }
+        None => WorkshopRules {
+            disagreement_span_levels: 3,
+            perception_gap_item_tenths: 15,
+            perception_gap_section_points: 15,
+            min_group_size: 3,
+        },
+    };
+    Some(ScoringRules {
+        bands,
+        min_rated_numerator: num,
+        min_rated_denominator: den,
+        trust_gate,
+        action_bands,
+        weakest_items: rs.weakest_items.unwrap_or(5),
+        tie_break_section,
+        workshop,
+    })
+}

@@ -1,0 +1,183 @@
+//! The stored record: how one assessment is kept in local storage. A versioned type of its own,
+//! separate from the domain types, so that the domain can change without breaking what users saved.
+//!
+//! Schema 1, as JSON:
+//!
+//! ```json
+//! {"schema": 1, "id": "…", "label": "", "questionnaire": {"id": "distributor-relationship", "version": 1},
+//!  "perspective": "brand_owner", "answers": {"REL1": "3", "REL2": "na", "TRU1": "dk"},
+//!  "page": "section:REL", "created": 1764000000000, "updated": 1764000000000, "completed": null}
+//! ```
+//!
+//! `perspective` is `brand_owner`, `distributor` or null; an answer is `1`-`5`, `na` or `dk`;
+//! `page` is `welcome`, `results` or `section:<section id>`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answer, Answers, Perspective};
+use crate::model::Questionnaire;
+use crate::wizard::{Assessment, Step};
+
+/// The newest record schema this code reads and the one it writes.
+pub const RECORD_SCHEMA: u64 = 1;
+
+/// Why a stored record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("the saved assessment is not valid JSON ({0})")]
+    NotJson(String),
+    #[error("the saved data is not an assessment record ({0})")]
+    NotARecord(String),
+    /// Written by a newer version of the app: keep it untouched, it is not corrupt.
+    #[error("the saved assessment was made by a newer version of this app (record format {found}; this version reads up to {RECORD_SCHEMA})")]
+    NewerSchema { found: u64 },
+    /// Made with a newer version of the questionnaire than this app ships: keep it untouched.
+    #[error("the saved assessment uses version {found} of the questionnaire; this app has version {known}")]
+    NewerQuestionnaire { found: u32, known: u32 },
+    #[error("the saved assessment is for another questionnaire (\"{0}\")")]
+    OtherQuestionnaire(String),
+    #[error("the saved assessment is damaged: {0}")]
+    Invalid(String),
+}
+
+impl RecordError {
+    /// Whether the record should be left exactly as it is (it is valid, just not readable by this
+    /// version of the app), rather than treated as corrupt.
+    pub fn keep_untouched(&self) -> bool {
+        matches!(
+            self,
+            RecordError::NewerSchema { .. }
+                | RecordError::NewerQuestionnaire { .. }
+                | RecordError::OtherQuestionnaire(_)
+        )
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordV1 {
+    schema: u64,
+    id: String,
+    #[serde(default)]
+    label: String,
+    questionnaire: QuestionnaireRefV1,
+    perspective: Option<String>,
+    answers: BTreeMap<String, String>,
+    page: String,
+    created: i64,
+    updated: i64,
+    #[serde(default)]
+    completed: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionnaireRefV1 {
+    id: String,
+    version: u32,
+}
+
+/// Encodes an assessment as a schema-1 record.
+pub fn encode_record(a: &Assessment, q: &Questionnaire) -> String {
+    let page = match a.step {
+        Step::Welcome => "welcome".to_owned(),
+        Step::Results => "results".to_owned(),
+        Step::Section(s) => q
+            .sections
+            .get(s)
+            .map_or_else(|| "welcome".to_owned(), |sec| format!("section:{}", sec.id)),
+    };
+    let record = RecordV1 {
+        schema: RECORD_SCHEMA,
+        id: a.id.clone(),
+        label: a.label.clone(),
+        questionnaire: QuestionnaireRefV1 {
+            id: a.questionnaire_id.clone(),
+            version: a.questionnaire_version,
+        },
+        perspective: a.perspective.map(|p| p.code().to_owned()),
+        answers: a
+            .answers
+            .iter()
+            .map(|(k, v)| (k.to_owned(), v.code().to_owned()))
+            .collect(),
+        page,
+        created: a.created_ms,
+        updated: a.updated_ms,
+        completed: a.completed_ms,
+    };
+    serde_json::to_string(&record).expect("a record of strings and numbers always serialises")
+}
+
+/// Decodes a stored record for questionnaire `q`.
+///
+/// The schema number is read before anything else, so that a record from a newer app is
+/// reported as such (and kept) rather than as damaged.
+pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, RecordError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| RecordError::NotJson(e.to_string()))?;
+    let schema = value
+        .get("schema")
+        .ok_or_else(|| RecordError::NotARecord("no \"schema\" field".into()))?
+        .as_u64()
+        .ok_or_else(|| RecordError::NotARecord("\"schema\" is not a whole number".into()))?;
+    if schema > RECORD_SCHEMA {
+        return Err(RecordError::NewerSchema { found: schema });
+    }
+    if schema == 0 {
+        return Err(RecordError::NotARecord("\"schema\" is 0".into()));
+    }
+    let record: RecordV1 =
+        serde_json::from_value(value).map_err(|e| RecordError::Invalid(e.to_string()))?;
+    if record.questionnaire.id != q.id {
+        return Err(RecordError::OtherQuestionnaire(record.questionnaire.id));
+    }
+    if record.questionnaire.version > q.version {
+        return Err(RecordError::NewerQuestionnaire {
+            found: record.questionnaire.version,
+            known: q.version,
+        });
+    }
+    if record.id.is_empty() {
+        return Err(RecordError::Invalid("the record has no id".into()));
+    }
+    let perspective = match record.perspective.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Perspective::from_code(code)
+                .ok_or_else(|| RecordError::Invalid(format!("unknown perspective \"{code}\"")))?,
+        ),
+    };
+    let mut answers = Answers::new();
+    for (item, code) in &record.answers {
+        let answer = Answer::from_code(code).ok_or_else(|| {
+            RecordError::Invalid(format!(
+                "the answer to {item} is \"{code}\", not 1-5, na or dk"
+            ))
+        })?;
+        answers.set(item.clone(), answer);
+    }
+    let step = match record.page.as_str() {
+        "welcome" => Step::Welcome,
+        "results" => Step::Results,
+        other => match other.strip_prefix("section:") {
+            // A section that no longer exists: resume at the welcome page, answers kept.
+            Some(id) => q.section_index(id).map_or(Step::Welcome, Step::Section),
+            None => return Err(RecordError::Invalid(format!("unknown page \"{other}\""))),
+        },
+    };
+    Ok(Assessment {
+        id: record.id,
+        label: record.label,
+        questionnaire_id: record.questionnaire.id,
+        questionnaire_version: record.questionnaire.version,
+        perspective,
+        answers,
+        step,
+        created_ms: record.created,
+        updated_ms: record.updated,
+        completed_ms: record.completed,
+    })
+}

@@ -1,0 +1,187 @@
+//! The questionnaire wizard as a plain state machine: where the respondent is, their answers, and
+//! the moves between pages. The app holds an [`Assessment`] in a signal and renders it.
+
+use crate::answers::{Answer, Answers, Perspective};
+use crate::model::{Questionnaire, Scope};
+
+/// Where the respondent is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    /// A section page, by the section's index in the questionnaire.
+    Section(usize),
+    Results,
+}
+
+/// An item, by section index and index within the section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub section: usize,
+    pub item: usize,
+}
+
+/// Answered items (any answer, "not applicable" and "don't know" included) of all items shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// One respondent's assessment: who they are answering as, what they answered, where they are.
+/// Times are milliseconds since the Unix epoch, supplied by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub id: String,
+    /// A free label such as "Acme Distribution -- Germany"; may be empty.
+    pub label: String,
+    pub questionnaire_id: String,
+    pub questionnaire_version: u32,
+    pub perspective: Option<Perspective>,
+    pub answers: Answers,
+    pub step: Step,
+    pub created_ms: i64,
+    pub updated_ms: i64,
+    /// When the respondent first reached the results.
+    pub completed_ms: Option<i64>,
+}
+
+impl Assessment {
+    /// A new, empty assessment at the welcome page.
+    pub fn new(id: impl Into<String>, q: &Questionnaire, now_ms: i64) -> Self {
+        Self {
+            id: id.into(),
+            label: String::new(),
+            questionnaire_id: q.id.clone(),
+            questionnaire_version: q.version,
+            perspective: None,
+            answers: Answers::new(),
+            step: Step::Welcome,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            completed_ms: None,
+        }
+    }
+
+    /// Whether there is anything to continue: a perspective chosen, an answer given, or a page
+    /// other than the welcome page reached.
+    pub fn is_started(&self) -> bool {
+        self.perspective.is_some() || !self.answers.is_empty() || self.step != Step::Welcome
+    }
+
+    /// Records the perspective and moves to the first page.
+    pub fn start(&mut self, scope: &Scope, perspective: Perspective, now_ms: i64) {
+        self.perspective = Some(perspective);
+        self.step = first_page(scope);
+        self.touch(now_ms);
+    }
+
+    /// Moves to the next page; from the last section page to the results.
+    pub fn next(&mut self, scope: &Scope, now_ms: i64) {
+        self.step = match self.normalized(scope) {
+            Step::Welcome => first_page(scope),
+            Step::Section(s) => scope
+                .sections()
+                .find(|&n| n > s)
+                .map_or(Step::Results, Step::Section),
+            Step::Results => Step::Results,
+        };
+        if self.step == Step::Results && self.completed_ms.is_none() {
+            self.completed_ms = Some(now_ms);
+        }
+        self.touch(now_ms);
+    }
+
+    /// Moves to the previous page; from the first section page to the welcome page.
+    pub fn back(&mut self, scope: &Scope, now_ms: i64) {
+        self.step = match self.normalized(scope) {
+            Step::Welcome => Step::Welcome,
+            Step::Section(s) => scope
+                .sections()
+                .filter(|&n| n < s)
+                .last()
+                .map_or(Step::Welcome, Step::Section),
+            Step::Results => scope.sections().last().map_or(Step::Welcome, Step::Section),
+        };
+        self.touch(now_ms);
+    }
+
+    /// Jumps to a step (for "Edit answers" and links to unanswered items).
+    pub fn go_to(&mut self, step: Step, scope: &Scope, now_ms: i64) {
+        self.step = step;
+        self.step = self.normalized(scope);
+        if self.step == Step::Results && self.completed_ms.is_none() {
+            self.completed_ms = Some(now_ms);
+        }
+        self.touch(now_ms);
+    }
+
+    pub fn answer(&mut self, item_id: &str, answer: Answer, now_ms: i64) {
+        self.answers.set(item_id, answer);
+        self.touch(now_ms);
+    }
+
+    /// The step, moved onto an enabled section if the stored one is not (or no longer) enabled:
+    /// the next enabled section, else the results.
+    pub fn normalized(&self, scope: &Scope) -> Step {
+        match self.step {
+            Step::Section(s) if !scope.contains(s) => scope
+                .sections()
+                .find(|&n| n > s)
+                .map_or(Step::Results, Step::Section),
+            other => other,
+        }
+    }
+
+    /// The current page as (1-based number, number of section pages), on a section page.
+    pub fn page_number(&self, scope: &Scope) -> Option<(usize, usize)> {
+        match self.normalized(scope) {
+            Step::Section(s) => scope
+                .sections()
+                .position(|n| n == s)
+                .map(|p| (p + 1, scope.len())),
+            _ => None,
+        }
+    }
+
+    pub fn progress(&self, q: &Questionnaire, scope: &Scope) -> Progress {
+        let mut progress = Progress {
+            answered: 0,
+            total: 0,
+        };
+        for s in scope.sections() {
+            for item in &q.sections[s].items {
+                progress.total += 1;
+                if self.answers.get(&item.id).is_some() {
+                    progress.answered += 1;
+                }
+            }
+        }
+        progress
+    }
+
+    /// Items shown but not answered at all, in content order.
+    pub fn unanswered(&self, q: &Questionnaire, scope: &Scope) -> Vec<ItemRef> {
+        scope
+            .sections()
+            .flat_map(|s| {
+                q.sections[s]
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, item)| self.answers.get(&item.id).is_none())
+                    .map(move |(i, _)| ItemRef {
+                        section: s,
+                        item: i,
+                    })
+            })
+            .collect()
+    }
+
+    fn touch(&mut self, now_ms: i64) {
+        self.updated_ms = self.updated_ms.max(now_ms);
+    }
+}
+
+fn first_page(scope: &Scope) -> Step {
+    scope.sections().next().map_or(Step::Results, Step::Section)
+}

@@ -1,0 +1,172 @@
+//! The questionnaire file: the bundled one validates, and broken ones report every problem with
+//! its location.
+
+use assessment::{default_questionnaire, parse_questionnaire, Who, DEFAULT_CONTENT};
+use serde_json::{json, Value};
+
+fn bundled() -> Value {
+    serde_json::from_str(DEFAULT_CONTENT).unwrap()
+}
+
+/// Validates `doc` and returns the error lines.
+fn errors(doc: &Value) -> Vec<String> {
+    match parse_questionnaire(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn the_bundled_questionnaire_validates() {
+    let q = default_questionnaire().unwrap_or_else(|e| panic!("bundled content is invalid:\n{e}"));
+    let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["REL", "MOT", "CHO", "TRU"]);
+    let titles: Vec<&str> = q.sections.iter().map(|s| s.title.get("en", "en")).collect();
+    assert_eq!(
+        titles,
+        [
+            "The Relationship",
+            "Motivation & Rewards",
+            "Choice & Getting the Most",
+            "Trust & Foundations"
+        ]
+    );
+    assert_eq!(q.item_count(), 30);
+    let per_section: Vec<usize> = q.sections.iter().map(|s| s.items.len()).collect();
+    assert_eq!(per_section, [8, 7, 8, 7]);
+    let bands: Vec<&str> = q
+        .scoring
+        .bands
+        .iter()
+        .map(|b| b.name.get("en", "en"))
+        .collect();
+    assert_eq!(bands, ["Transactional", "Developing", "Partnership"]);
+    assert_eq!(q.item_index("CHO3"), Some((2, 2)));
+    assert_eq!(q.sections[2].items[2].who, Who::Distributor);
+    assert_eq!(q.sections[0].items[1].who, Who::BrandOwner);
+}
+
+#[test]
+fn the_bundled_items_name_the_roles() {
+    // Items name "the brand owner", "the distributor" or "both companies", never "we" or "the partner".
+    let q = default_questionnaire().unwrap();
+    for section in &q.sections {
+        assert!(
+            (2..=4).contains(&section.items.iter().filter(|i| i.weight == 3).count()),
+            "{}: about three critical items",
+            section.id
+        );
+        for item in &section.items {
+            let text = item.question.get("en", "en").to_lowercase();
+            for word in text.split(|c: char| !c.is_alphanumeric()) {
+                assert!(!["we", "our", "us"].contains(&word), "{}: {text}", item.id);
+            }
+            assert!(!text.contains("the partner"), "{}: {text}", item.id);
+        }
+    }
+}
+
+#[test]
+fn every_problem_is_collected_and_located() {
+    let mut doc = bundled();
+    doc["sections"][2]["items"][4]["levels"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    doc["sections"][0]["items"][1]["weight"] = json!(7);
+    doc["sections"][1]["items"][0]["id"] = json!("REL1");
+    doc["sections"][3]["items"][2]["question"] = json!({"en": "  "});
+    doc["sections"][3]["items"][3]["who"] = json!("partner");
+    let got = errors(&doc);
+    assert_eq!(
+        got,
+        [
+            "sections[0].items[1].weight: 7 is out of range (1-3)",
+            "sections[1].items[0].id: duplicate id \"REL1\"",
+            "sections[2].items[4].levels: expected 5 levels, found 4",
+            "sections[3].items[2].question.en: empty text",
+            "sections[3].items[3].who: \"partner\" is not one of both, brand_owner, distributor",
+        ]
+    );
+}
+
+#[test]
+fn bands_must_cover_0_to_100_without_gaps() {
+    let mut doc = bundled();
+    doc["scoring"]["bands"][0]["min_percent"] = json!(10);
+    doc["scoring"]["bands"][2]["min_percent"] = json!(40);
+    assert_eq!(
+        errors(&doc),
+        [
+            "scoring.bands[0].min_percent: the first band must start at 0, not 10",
+            "scoring.bands[2].min_percent: bands must be in increasing order: 40 does not follow 40",
+        ]
+    );
+    let mut doc = bundled();
+    doc["scoring"]["bands"][2]["min_percent"] = json!(101);
+    assert_eq!(
+        errors(&doc),
+        ["scoring.bands[2].min_percent: 101 is above 100"]
+    );
+}
+
+#[test]
+fn references_and_texts_are_checked() {
+    let mut doc = bundled();
+    doc["scoring"]["trust_gate"]["section"] = json!("TRUST");
+    doc["scoring"]["action_bands"] = json!(["developing", "bronze"]);
+    doc["sections"][0]["band_texts"]
+        .as_object_mut()
+        .unwrap()
+        .remove("partnership");
+    doc["sections"][1]["title"] = json!({"en": "Motivation", "de": "Motivation"});
+    doc["sections"][2].as_object_mut().unwrap().remove("intro");
+    doc["format"] = json!(2);
+    assert_eq!(
+        errors(&doc),
+        [
+            "format: format 2 is not supported (this app reads format 1)",
+            "sections[1].title.de: locale not declared in \"locales\"",
+            "sections[2].intro: missing",
+            "scoring.trust_gate.section: no section has the id \"TRUST\"",
+            "scoring.action_bands[1]: no band has the id \"bronze\"",
+            "sections[0].band_texts.partnership: missing",
+        ]
+    );
+}
+
+#[test]
+fn every_declared_locale_needs_every_text() {
+    let mut doc = bundled();
+    doc["locales"] = json!(["en", "de"]);
+    let got = errors(&doc);
+    assert!(
+        got.contains(&"title: no text for locale \"de\"".to_owned()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"sections[3].items[6].levels[4]: no text for locale \"de\"".to_owned()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn not_json_is_one_clear_error() {
+    let err = parse_questionnaire("{\"format\": 1,").unwrap_err();
+    assert_eq!(err.0.len(), 1);
+    assert!(
+        err.0[0].message.starts_with("not a questionnaire file: "),
+        "{}",
+        err
+    );
+    let err = parse_questionnaire("{}").unwrap_err();
+    let text = err.to_string();
+    for want in [
+        "format: missing",
+        "id: missing",
+        "version: missing",
+        "sections: at least one section is needed",
+    ] {
+        assert!(text.lines().any(|l| l == want), "{want} in\n{text}");
+    }
+}
