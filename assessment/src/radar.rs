@@ -37,8 +37,8 @@ impl Radar {
         self.polygon(&vec![Some(percent); self.axes])
     }
 
-    /// Where to put an axis label: just beyond the end of the spoke, with the text anchor that
-    /// keeps the label outside the chart.
+    /// Where to put an axis label of two lines (name, then value): the first line's baseline and
+    /// the text anchor, chosen so the label stays outside the chart.
     pub fn label(&self, axis: usize) -> (f64, f64, &'static str) {
         let (x, y) = self.point(axis, 100.0);
         let (dx, dy) = (x - self.cx, y - self.cy);
@@ -49,8 +49,17 @@ impl Radar {
         } else {
             "end"
         };
-        let scale = (self.r + 12.0) / self.r;
-        (self.cx + dx * scale, self.cy + dy * scale + 4.0, anchor)
+        let scale = (self.r + 10.0) / self.r;
+        let line = 14.0;
+        let y_first = if dy < -1.0 {
+            // Above the chart: both lines above the spoke's end.
+            self.cy + dy * scale - line
+        } else if dy > 1.0 {
+            self.cy + dy * scale + line
+        } else {
+            self.cy - line / 3.0
+        };
+        (self.cx + dx * scale, y_first, anchor)
     }
 }
 
@@ -105,5 +114,13 @@ mod tests {
         assert_eq!(radar.label(1).2, "start");
         assert_eq!(radar.label(3).2, "end");
         assert!(radar.label(1).0 > 180.0);
+        assert!(
+            radar.label(0).1 < 20.0 - 10.0,
+            "the top label's two lines sit above the chart"
+        );
+        assert!(
+            radar.label(2).1 > 180.0,
+            "the bottom label sits below the chart"
+        );
     }
 }

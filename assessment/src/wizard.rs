@@ -105,6 +105,16 @@ impl Assessment {
         self.touch(now_ms);
     }
 
+    /// Continues an assessment from the welcome page: the first section page with an unanswered
+    /// item, or the results when everything is answered.
+    pub fn resume(&mut self, q: &Questionnaire, scope: &Scope, now_ms: i64) {
+        let step = self
+            .unanswered(q, scope)
+            .first()
+            .map_or(Step::Results, |r| Step::Section(r.section));
+        self.go_to(step, scope, now_ms);
+    }
+
     /// Jumps to a step (for "Edit answers" and links to unanswered items).
     pub fn go_to(&mut self, step: Step, scope: &Scope, now_ms: i64) {
         self.step = step;

@@ -146,3 +146,24 @@ fn go_to_jumps_and_marks_completion_on_results() {
         "a section that does not exist is past the last page"
     );
 }
+
+#[test]
+fn resume_goes_to_the_first_page_with_an_unanswered_item() {
+    let q = default_questionnaire().unwrap();
+    let scope = Scope::all(&q);
+    let mut a = Assessment::new("a1", &q, 0);
+    for item in q.sections[0].items.iter().chain(&q.sections[1].items) {
+        a.answer(&item.id, Answer::DontKnow, 1);
+    }
+    a.answer("CHO1", Answer::NotApplicable, 1);
+    a.resume(&q, &scope, 2);
+    assert_eq!(a.step, Step::Section(2));
+    for section in &q.sections {
+        for item in &section.items {
+            a.answer(&item.id, Answer::Level(Level::new(2).unwrap()), 3);
+        }
+    }
+    a.step = Step::Welcome;
+    a.resume(&q, &scope, 4);
+    assert_eq!(a.step, Step::Results);
+}

@@ -1,0 +1,112 @@
+//! The app's shared state: one `Copy` context holding the questionnaire, the assessment in a
+//! signal, and the notices. Persistence is one effect that writes the assessment on every change.
+
+use std::sync::OnceLock;
+
+use assessment::{default_questionnaire, Assessment, ContentErrors, Questionnaire, Scope, Step};
+use leptos::prelude::*;
+
+use crate::persist::{self, Notice};
+use crate::storage::Store;
+
+/// The bundled questionnaire, parsed once.
+pub fn questionnaire() -> Result<&'static Questionnaire, &'static ContentErrors> {
+    static Q: OnceLock<Result<Questionnaire, ContentErrors>> = OnceLock::new();
+    Q.get_or_init(default_questionnaire).as_ref()
+}
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A random id (128 bits, hex) from the browser's `crypto.getRandomValues`, which, unlike
+/// `randomUUID`, also works on plain-http pages.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // No crypto object (very old browsers): fall back to the clock and Math.random.
+        let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u64 ^ now_ms() as u64;
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        bytes[8..].copy_from_slice(&(now_ms() as u64).to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub q: &'static Questionnaire,
+    pub scope: StoredValue<Scope>,
+    pub assessment: RwSignal<Assessment>,
+    pub notices: RwSignal<Vec<Notice>>,
+    store: StoredValue<Store, LocalStorage>,
+}
+
+impl AppState {
+    /// Loads the assessment in progress from `store` and starts autosaving.
+    pub fn new(q: &'static Questionnaire, store: Store, initial_notices: Vec<Notice>) -> Self {
+        let (assessment, notices) = persist::load(&store, q, new_id(), now_ms());
+        let mut all = initial_notices;
+        all.extend(notices);
+        let state = Self {
+            q,
+            scope: StoredValue::new(Scope::all(q)),
+            assessment: RwSignal::new(assessment),
+            notices: RwSignal::new(all),
+            store: StoredValue::new_local(store),
+        };
+        state.autosave();
+        state
+    }
+
+    fn autosave(self) {
+        Effect::new(move |_| {
+            let a = self.assessment.get();
+            if !a.is_started() {
+                return;
+            }
+            let result = self
+                .store
+                .with_value(|store| persist::save(store, self.q, &a));
+            self.notices.update(|n| {
+                let has = n.contains(&Notice::NotSaved);
+                match result {
+                    Ok(()) if has => n.retain(|x| *x != Notice::NotSaved),
+                    Err(_) if !has => n.push(Notice::NotSaved),
+                    _ => {}
+                }
+            });
+        });
+    }
+
+    pub fn scope(&self) -> Scope {
+        self.scope.get_value()
+    }
+
+    /// Changes the assessment with the current time.
+    pub fn update(&self, f: impl FnOnce(&mut Assessment, &Scope, i64)) {
+        let scope = self.scope();
+        let now = now_ms();
+        self.assessment.update(|a| f(a, &scope, now));
+    }
+
+    pub fn step(&self) -> Step {
+        let scope = self.scope();
+        self.assessment.with(|a| a.normalized(&scope))
+    }
+
+    /// Replaces the assessment with a new, empty one at the welcome page. The old one stays
+    /// in storage as its own record.
+    pub fn start_new(&self) {
+        self.assessment
+            .set(Assessment::new(new_id(), self.q, now_ms()));
+    }
+
+    pub fn dismiss(&self, notice: &Notice) {
+        self.notices.update(|n| n.retain(|x| x != notice));
+    }
+}

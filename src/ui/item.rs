@@ -1,0 +1,61 @@
+//! One question: a fieldset whose legend is the question, with seven labelled radio inputs.
+
+use assessment::{Answer, Level, Who};
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// The id of an item's fieldset, for links from the results.
+pub fn item_dom_id(item_id: &str) -> String {
+    format!("dra-item-{item_id}")
+}
+
+/// The item at `section`/`item` of the questionnaire.
+#[component]
+pub fn ItemField(section: usize, item: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let q = state.q;
+    let lang = q.default_locale.as_str();
+    let it = &q.sections[section].items[item];
+    let id = it.id.as_str();
+    let current = Memo::new(move |_| state.assessment.with(|a| a.answers.get(id)));
+    let hint = match it.who {
+        Who::Both => None,
+        Who::BrandOwner => Some("Best answered by the brand owner."),
+        Who::Distributor => Some("Best answered by the distributor."),
+    };
+    let hint_id = format!("{}-hint", item_dom_id(id));
+    let option = move |answer: Answer, label: AnyView| {
+        view! {
+            <label class="dra-option">
+                <input type="radio" name=id value=answer.code()
+                    prop:checked=move || current.get() == Some(answer)
+                    on:change=move |_| state.update(|a, _, now| a.answer(id, answer, now)) />
+                <span class="dra-option__text">{label}</span>
+            </label>
+        }
+    };
+    let levels = Level::all()
+        .map(|level| {
+            let n = usize::from(level.get() - 1);
+            let label = view! {
+                <span class="dra-option__level">{format!("{} {}", level.get(), q.level_names[n].get(lang, lang))}</span>
+                " \u{2014} "
+                <span class="dra-option__desc">{it.levels[n].get(lang, lang).to_owned()}</span>
+            };
+            option(Answer::Level(level), label.into_any())
+        })
+        .collect_view();
+    view! {
+        <fieldset class="dra-item" id=item_dom_id(id) tabindex="-1"
+            aria-describedby=hint.map(|_| hint_id.clone())>
+            <legend class="dra-item__question">{it.question.get(lang, lang).to_owned()}</legend>
+            {hint.map(|h| view! { <p class="dra-item__hint" id=hint_id.clone()>{h}</p> })}
+            <div class="dra-options">{levels}</div>
+            <div class="dra-options dra-options--other">
+                {option(Answer::NotApplicable, "Not applicable".into_any())}
+                {option(Answer::DontKnow, "Don't know".into_any())}
+            </div>
+        </fieldset>
+    }
+}

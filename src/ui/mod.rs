@@ -1,0 +1,89 @@
+//! The screens. Each reads the shared [`AppState`] from context and renders the domain types.
+
+mod item;
+mod notices;
+mod progress;
+mod questions;
+mod radar;
+mod results;
+mod welcome;
+
+use assessment::Step;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::persist::Notice;
+use crate::state::{questionnaire, AppState};
+use crate::storage::{self, Store, StoreError};
+
+pub use radar::RadarChart;
+
+/// The app on the browser's own storage (memory when the browser blocks it).
+#[component]
+pub fn App() -> impl IntoView {
+    let (store, error) = storage::open_default();
+    let notices = match error {
+        Some(StoreError::Unavailable | StoreError::Full | StoreError::Other(_)) => {
+            vec![Notice::NotKept]
+        }
+        None => Vec::new(),
+    };
+    view! { <AppWith store=store notices=notices /> }
+}
+
+/// The app on a given store, with notices to show from the start.
+#[component]
+pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl IntoView {
+    let q = match questionnaire() {
+        Ok(q) => q,
+        Err(errors) => {
+            return view! {
+                <div class="dra dra-fatal" role="alert">
+                    <p>"The questionnaire could not be loaded:"</p>
+                    <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                </div>
+            }
+            .into_any();
+        }
+    };
+    let state = AppState::new(q, store, notices);
+    provide_context(state);
+    focus_heading_on_page_change(state);
+    view! {
+        <div class="dra">
+            <notices::Notices />
+            {move || match state.step() {
+                Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
+                Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
+                Step::Results => view! { <results::Results /> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The id of every screen's main heading.
+pub const HEADING_ID: &str = "dra-heading";
+
+/// When the page changes (not on first load), moves focus to the new page's heading and scrolls
+/// to the top, so keyboard and screen-reader users start reading the new page.
+fn focus_heading_on_page_change(state: AppState) {
+    Effect::new(move |previous: Option<Step>| {
+        let step = state.step();
+        if previous.is_some_and(|p| p != step) {
+            request_animation_frame(move || focus_element(HEADING_ID));
+        }
+        step
+    });
+}
+
+/// Focuses an element by id (it needs a tabindex if it is not focusable by itself).
+pub fn focus_element(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}

@@ -1,0 +1,57 @@
+//! A section page: heading, intro, the answering instructions before the first section, the
+//! section's items, and Back / Next (See results on the last page).
+
+use leptos::prelude::*;
+
+use super::item::ItemField;
+use super::progress::ProgressBar;
+use super::HEADING_ID;
+use crate::state::AppState;
+
+#[component]
+pub fn SectionPage(section: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let q = state.q;
+    let lang = q.default_locale.as_str();
+    let sec = &q.sections[section];
+    let scope = state.scope();
+    let (page, pages) = state
+        .assessment
+        .with_untracked(|a| a.page_number(&scope))
+        .unwrap_or((1, scope.len()));
+    let is_first = page == 1;
+    let is_last = page == pages;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.update(|a, scope, now| a.next(scope, now));
+    };
+    view! {
+        <section class="dra-page dra-section" aria-labelledby=HEADING_ID>
+            <p class="dra-brand">{q.title.get(lang, lang).to_owned()}</p>
+            <ProgressBar />
+            <p class="dra-page-count">{format!("Section {page} of {pages}")}</p>
+            <h1 id=HEADING_ID tabindex="-1">{sec.title.get(lang, lang).to_owned()}</h1>
+            <p class="dra-lead">{sec.intro.get(lang, lang).to_owned()}</p>
+            {is_first.then(|| view! {
+                <div class="dra-instructions">
+                    <h2>"How to answer"</h2>
+                    <ul>
+                        {q.instructions.iter().map(|t| view! { <li>{t.get(lang, lang).to_owned()}</li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <form class="dra-form" on:submit=on_submit novalidate>
+                {(0..sec.items.len()).map(|i| view! { <ItemField section=section item=i /> }).collect_view()}
+                <div class="dra-nav">
+                    <button type="button" class="dra-button"
+                        on:click=move |_| state.update(|a, scope, now| a.back(scope, now))>
+                        "Back"
+                    </button>
+                    <button type="submit" class="dra-button dra-button--primary">
+                        {if is_last { "See results" } else { "Next" }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+import { test, expect } from '@playwright/test';
+import { AssessmentPage } from './app.mjs';
+
+test('a corrupt stored record is kept aside, the user is told, and a fresh assessment starts', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  const garbage = '{"schema": 1, "id": "broken", "answers": {"REL1": "9"';
+  await page.evaluate((text) => {
+    localStorage.setItem('dra.current', 'broken');
+    localStorage.setItem('dra.record.broken', text);
+  }, garbage);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+  await expect(notice).toContainText('“dra.corrupt.broken”');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  const stored = await page.evaluate(() => ({
+    backup: localStorage.getItem('dra.corrupt.broken'),
+    original: localStorage.getItem('dra.record.broken'),
+  }));
+  expect(stored.backup).toBe(garbage);
+  expect(stored.original).toBeNull();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('a record the copy cannot be made for is left untouched', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.evaluate(() => {
+    localStorage.setItem('dra.current', 'broken');
+    localStorage.setItem('dra.record.broken', 'not json');
+  });
+  // The quota is used up from now on: every write fails.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('left untouched under the key “dra.record.broken”');
+  expect(await page.evaluate(() => localStorage.getItem('dra.record.broken'))).toBe('not json');
+});
+
+test('a record from a newer version of the app is kept exactly as it is', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  const newer = JSON.stringify({ schema: 7, id: 'future', hologram: true });
+  await page.evaluate((text) => {
+    localStorage.setItem('dra.current', 'future');
+    localStorage.setItem('dra.record.future', text);
+  }, newer);
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('newer version of this app');
+  await app.start();
+  await app.answer(0, 0, 3);
+  expect(await page.evaluate(() => localStorage.getItem('dra.record.future'))).toBe(newer);
+});
+
+test('blocked storage: the app works in memory and says answers will not be kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  const app = new AssessmentPage(page);
+  await app.open();
+  await expect(page.getByRole('status')).toContainText('will not be kept');
+  await app.start();
+  await app.answer(0, 0, 5);
+  await expect(app.progressbar()).toHaveAttribute('aria-valuenow', '1');
+  await app.answerAll(() => 3);
+  await expect(page.getByText('Overall 50 % Developing')).toBeVisible();
+});
+
+test('full storage: the answer stays on the page and a notice says it was not saved', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await app.answer(0, 0, 2);
+  await page.evaluate(() => {
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.answer(0, 1, 4);
+  await expect(page.getByRole('status')).toContainText('could not be saved');
+  await expect(app.question(0, 1).getByRole('radio', { name: /^4 Managed/ })).toBeChecked();
+  // Space comes back: the next change saves everything and the notice goes away.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = window.__realSetItem;
+  });
+  await app.answer(0, 2, 1);
+  await expect(page.getByRole('status')).not.toContainText('could not be saved');
+  await page.reload();
+  await expect(app.question(0, 1).getByRole('radio', { name: /^4 Managed/ })).toBeChecked();
+  await expect(app.progressbar()).toHaveAttribute('aria-valuenow', '3');
+});

@@ -1,0 +1,250 @@
+//! Component tests in a real headless Chromium (wasm-bindgen-test). All tests share one page, so
+//! each mounts the app into its own element, on its own in-memory store, and removes it after.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use app::persist::{record_key, CURRENT_KEY};
+use app::storage::{MemoryBackend, MemoryMode, Store};
+use app::AppWith;
+use assessment::{
+    default_questionnaire, encode_record, Answer, Assessment, Level, Perspective, Scope, Step,
+};
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app mounted in its own element; unmounted and removed when dropped.
+struct Mounted {
+    root: Element,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    fn click(&self, selector: &str) {
+        self.one(selector).unchecked_into::<HtmlElement>().click();
+    }
+
+    fn button(&self, text: &str) -> HtmlElement {
+        self.all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button {text:?}"))
+            .unchecked_into()
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+}
+
+fn mount(store: Store) -> Mounted {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        view! { <AppWith store=store /> }.into_any()
+    });
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+/// A store holding one assessment as the one in progress.
+fn store_with(a: &Assessment) -> Store {
+    let q = default_questionnaire().unwrap();
+    let record = encode_record(a, &q);
+    Rc::new(MemoryBackend::with(
+        MemoryMode::Normal,
+        &[(CURRENT_KEY, &a.id), (&record_key(&a.id), &record)],
+    ))
+}
+
+async fn started(mode: MemoryMode) -> Mounted {
+    let m = mount(Rc::new(MemoryBackend::new(mode)));
+    m.click("input[value=brand_owner]");
+    tick().await;
+    m.button("Start").click();
+    tick().await;
+    m
+}
+
+#[wasm_bindgen_test]
+async fn an_item_renders_as_a_fieldset_with_a_legend_and_seven_labelled_radios() {
+    let q = default_questionnaire().unwrap();
+    let m = started(MemoryMode::Normal).await;
+    assert_eq!(m.one("h1").text_content().unwrap(), "The Relationship");
+    let fieldsets = m.all("fieldset.dra-item");
+    assert_eq!(fieldsets.len(), 8);
+    let first = &fieldsets[0];
+    let legend = first.query_selector("legend").unwrap().unwrap();
+    assert_eq!(
+        legend.text_content().unwrap(),
+        q.sections[0].items[0].question.get("en", "en")
+    );
+    let labels: Vec<String> = {
+        let list = first.query_selector_all("label").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(labels.len(), 7);
+    assert_eq!(
+        labels[2],
+        "3 Defined \u{2014} A written scope of tasks, not reviewed since signing"
+    );
+    assert_eq!(labels[5], "Not applicable");
+    assert_eq!(labels[6], "Don't know");
+    let radios = first.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 7);
+    // The brand-owner item carries its hint as a description.
+    let second = &fieldsets[1];
+    let hint_id = second.get_attribute("aria-describedby").unwrap();
+    assert_eq!(
+        m.one(&format!("#{hint_id}")).text_content().unwrap(),
+        "Best answered by the brand owner."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_level_updates_the_progress_bar() {
+    let m = started(MemoryMode::Normal).await;
+    let bar = m.one("[role=progressbar]");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
+    assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("30"));
+    m.click("#dra-item-REL1 input[value='4']");
+    tick().await;
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("1"));
+    m.click("#dra-item-REL2 input[value=dk]");
+    tick().await;
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("2"));
+    assert_eq!(
+        bar.get_attribute("aria-valuetext").as_deref(),
+        Some("2 of 30 questions answered")
+    );
+    let checked: HtmlInputElement = m.one("#dra-item-REL1 input[value='4']").unchecked_into();
+    assert!(checked.checked());
+}
+
+#[wasm_bindgen_test]
+async fn results_render_a_table_and_an_svg_chart() {
+    let q = default_questionnaire().unwrap();
+    let scope = Scope::all(&q);
+    let mut a = Assessment::new("results-test", &q, 1);
+    a.start(&scope, Perspective::Distributor, 2);
+    for (s, section) in q.sections.iter().enumerate() {
+        for item in &section.items {
+            let level = if s == 0 { 5 } else { 3 };
+            a.answer(&item.id, Answer::Level(Level::new(level).unwrap()), 3);
+        }
+    }
+    a.go_to(Step::Results, &scope, 4);
+    let m = mount(store_with(&a));
+    tick().await;
+    assert_eq!(m.one("h1").text_content().unwrap(), "Results");
+    // (100 + 50 + 50 + 50) / 4 = 62.5 -> 63 %.
+    assert_eq!(
+        m.one(".dra-overall__score").text_content().unwrap(),
+        "Overall 63 % Developing"
+    );
+    let rows = m.all("table tbody tr");
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[0].text_content().unwrap(),
+        "The Relationship100 %Partnership0"
+    );
+    let svg = m.one("svg.dra-radar");
+    assert_eq!(
+        svg.query_selector("title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Section scores (0 to 100 %)"
+    );
+    assert_eq!(svg.query_selector_all("circle").unwrap().length(), 4);
+    assert!(m.text().contains("The Relationship: 100 % Partnership"));
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_keeps_the_answer_and_says_so() {
+    let m = started(MemoryMode::Full).await;
+    assert!(
+        m.text().contains("could not be saved"),
+        "starting already tried to save"
+    );
+    m.click("#dra-item-REL3 input[value='2']");
+    tick().await;
+    let checked: HtmlInputElement = m.one("#dra-item-REL3 input[value='2']").unchecked_into();
+    assert!(checked.checked());
+    assert_eq!(
+        m.all(".dra-notice").len(),
+        1,
+        "one notice, not one per failed write"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_resumes_from_the_store() {
+    let store: Store = Rc::new(MemoryBackend::new(MemoryMode::Normal));
+    {
+        let m = mount(store.clone());
+        m.click("input[value=distributor]");
+        tick().await;
+        m.button("Start").click();
+        tick().await;
+        m.click("#dra-item-REL1 input[value=na]");
+        tick().await;
+        m.button("Next").click();
+        tick().await;
+    }
+    let m = mount(store);
+    tick().await;
+    assert_eq!(m.one("h1").text_content().unwrap(), "Motivation & Rewards");
+    assert_eq!(
+        m.one("[role=progressbar]")
+            .get_attribute("aria-valuenow")
+            .as_deref(),
+        Some("1")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_failure_screen_replaces_the_app() {
+    let root = document().create_element("div").unwrap();
+    root.set_id("app");
+    root.set_inner_html("<p>half-drawn app</p>");
+    document().body().unwrap().append_child(&root).unwrap();
+    app::panic::show_failure().unwrap();
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .starts_with("Sorry, something went wrong"));
+    assert!(!root.text_content().unwrap().contains("half-drawn"));
+    root.remove();
+}
