@@ -43,6 +43,8 @@ pub struct AppState {
     pub scope: StoredValue<Scope>,
     pub assessment: RwSignal<Assessment>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// The element to focus after the next page change, instead of the page heading.
+    pub focus_next: StoredValue<Option<String>>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -57,6 +59,7 @@ impl AppState {
             scope: StoredValue::new(Scope::all(q)),
             assessment: RwSignal::new(assessment),
             notices: RwSignal::new(all),
+            focus_next: StoredValue::new(None),
             store: StoredValue::new_local(store),
         };
         state.autosave();

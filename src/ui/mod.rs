@@ -65,13 +65,19 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
 /// The id of every screen's main heading.
 pub const HEADING_ID: &str = "dra-heading";
 
-/// When the page changes (not on first load), moves focus to the new page's heading and scrolls
-/// to the top, so keyboard and screen-reader users start reading the new page.
+/// When the page changes (not on first load), moves focus to the new page's heading (or to the
+/// element asked for in `focus_next`) and scrolls it into view, so keyboard and screen-reader
+/// users start reading the new page.
 fn focus_heading_on_page_change(state: AppState) {
     Effect::new(move |previous: Option<Step>| {
         let step = state.step();
         if previous.is_some_and(|p| p != step) {
-            request_animation_frame(move || focus_element(HEADING_ID));
+            let target = state
+                .focus_next
+                .try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| HEADING_ID.to_owned());
+            request_animation_frame(move || focus_element(&target));
         }
         step
     });

@@ -20,9 +20,9 @@ pub fn RadarChart(
 ) -> impl IntoView {
     let radar = Radar {
         axes: axes.len(),
-        cx: 240.0,
-        cy: 150.0,
-        r: 100.0,
+        cx: 280.0,
+        cy: 160.0,
+        r: 110.0,
     };
     let values: Vec<Option<f64>> = axes.iter().map(|a| a.percent.map(f64::from)).collect();
     let desc = axes
@@ -34,7 +34,7 @@ pub fn RadarChart(
         .collect::<Vec<_>>()
         .join("; ");
     view! {
-        <svg class="dra-radar" viewBox="0 0 480 300" role="img" aria-labelledby="dra-radar-title dra-radar-desc">
+        <svg class="dra-radar" viewBox="0 0 560 320" role="img" aria-labelledby="dra-radar-title dra-radar-desc">
             <title id="dra-radar-title">{title}</title>
             <desc id="dra-radar-desc">{desc}</desc>
             <polygon class="dra-radar__ring dra-radar__ring--outer" points=radar.ring(100.0) />

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::item::item_dom_id;
 use super::radar::{Axis, RadarChart};
-use super::{focus_element, HEADING_ID};
+use super::HEADING_ID;
 use crate::state::AppState;
 
 fn band_name(q: &Questionnaire, band: usize) -> &str {
@@ -124,9 +124,8 @@ fn Unanswered() -> impl IntoView {
                                 <li>
                                     <button type="button" class="dra-link"
                                         on:click=move |_| {
+                                            state.focus_next.set_value(Some(target.clone()));
                                             state.update(|a, scope, now| a.go_to(Step::Section(r.section), scope, now));
-                                            let target = target.clone();
-                                            request_animation_frame(move || focus_element(&target));
                                         }>
                                         {item.question.get(lang, lang).to_owned()}
                                     </button>

@@ -1,0 +1,73 @@
+// The benchmark behind `cargo xtask bench`: the release bundle's size (raw, gzip -9, brotli -q 11)
+// and the median cold-load time to the first rendered control in headless Chromium.
+// Usage: node bench.mjs [dist dir] [loads]. Figures are printed, never asserted.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { launchOptions } from './chromium.mjs';
+import { serve } from './serve.mjs';
+
+const dist = process.argv[2] ?? '../../dist';
+const loads = Number(process.argv[3] ?? 15);
+const BUDGET = 75 * 1024;
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile() && !/\.(br|gz)$/.test(f));
+const rows = files.map((f) => {
+  const body = readFileSync(join(dist, f));
+  return {
+    file: f.replace(/-[0-9a-f]{16}(?=[._])/, ''),
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length,
+  };
+});
+rows.sort((a, b) => b.brotli - a.brotli);
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
+console.log('\nRelease bundle size (bytes: raw / gzip -9 / brotli -q 11)');
+console.log('| file | raw | gzip | brotli |\n|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+console.log(`| **total** | ${total.raw} | ${total.gzip} | ${total.brotli} |`);
+console.log(
+  `Total brotli ${kib(total.brotli)} against a budget of ${kib(BUDGET)}: ${
+    total.brotli <= BUDGET ? 'within budget' : `over by ${kib(total.brotli - BUDGET)}`
+  }`,
+);
+
+// Cold loads: a new browser context (empty cache and storage) each time; the time from
+// navigation start to the first radio input in the DOM, recorded in the page itself.
+const port = 8096;
+const server = await serve(dist, port);
+const browser = await chromium.launch(launchOptions);
+const times = [];
+for (let i = 0; i < loads; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('input[type=radio]')) {
+        window.__firstControl = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.__firstControl !== undefined);
+  times.push(await page.evaluate(() => window.__firstControl));
+  await context.close();
+}
+await browser.close();
+server.close();
+times.sort((a, b) => a - b);
+const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+console.log(
+  `\nCold load to the first rendered control, ${loads} loads (headless Chromium ${browser.version?.() ?? ''}, loopback):` +
+    ` median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
+);
