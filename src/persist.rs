@@ -123,3 +123,108 @@ pub fn save(store: &Store, q: &Questionnaire, a: &Assessment) -> Result<(), Stor
     store.set(&record_key(&a.id), &encode_record(a, q))?;
     store.set(CURRENT_KEY, &a.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use assessment::{default_questionnaire, Answer, Perspective, Scope, Step};
+
+    use super::*;
+    use crate::storage::{Backend, MemoryBackend, MemoryMode};
+
+    fn store(mode: MemoryMode, values: &[(&str, &str)]) -> Store {
+        Rc::new(MemoryBackend::with(mode, values))
+    }
+
+    #[test]
+    fn nothing_stored_starts_fresh_without_notices() {
+        let q = default_questionnaire().unwrap();
+        let (a, notices) = load(&store(MemoryMode::Normal, &[]), &q, "new".into(), 5);
+        assert_eq!(
+            (a.id.as_str(), a.step, a.created_ms),
+            ("new", Step::Welcome, 5)
+        );
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn a_saved_assessment_loads_back() {
+        let q = default_questionnaire().unwrap();
+        let s = store(MemoryMode::Normal, &[]);
+        let mut a = Assessment::new("a1", &q, 1);
+        a.start(&Scope::all(&q), Perspective::Distributor, 2);
+        a.answer("REL1", Answer::DontKnow, 3);
+        save(&s, &q, &a).unwrap();
+        assert_eq!(s.get(CURRENT_KEY).unwrap().as_deref(), Some("a1"));
+        let (loaded, notices) = load(&s, &q, "other".into(), 9);
+        assert_eq!(loaded, a);
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn a_dangling_current_pointer_starts_fresh() {
+        let q = default_questionnaire().unwrap();
+        let (a, notices) = load(
+            &store(MemoryMode::Normal, &[(CURRENT_KEY, "gone")]),
+            &q,
+            "new".into(),
+            0,
+        );
+        assert_eq!(a.id, "new");
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn a_corrupt_record_is_moved_aside_byte_for_byte() {
+        let q = default_questionnaire().unwrap();
+        let raw = "{\"schema\":1,\u{0}garbage";
+        let s = store(
+            MemoryMode::Normal,
+            &[(CURRENT_KEY, "x"), ("dra.record.x", raw)],
+        );
+        let (a, notices) = load(&s, &q, "new".into(), 0);
+        assert_eq!(a.id, "new");
+        assert!(matches!(&notices[..], [Notice::Recovered { key, .. }] if key == "dra.corrupt.x"));
+        assert_eq!(s.get("dra.corrupt.x").unwrap().as_deref(), Some(raw));
+        assert_eq!(s.get("dra.record.x").unwrap(), None);
+        assert!(notices[0].message().contains("dra.corrupt.x"));
+    }
+
+    #[test]
+    fn a_corrupt_record_that_cannot_be_copied_is_left_in_place() {
+        let q = default_questionnaire().unwrap();
+        let s = store(
+            MemoryMode::Full,
+            &[(CURRENT_KEY, "x"), ("dra.record.x", "nope")],
+        );
+        let (_, notices) = load(&s, &q, "new".into(), 0);
+        assert!(matches!(&notices[..], [Notice::Unreadable { key, .. }] if key == "dra.record.x"));
+        assert_eq!(s.get("dra.record.x").unwrap().as_deref(), Some("nope"));
+        assert_eq!(s.get("dra.corrupt.x").unwrap(), None);
+        assert!(notices[0].is_warning());
+    }
+
+    #[test]
+    fn a_newer_record_is_kept_untouched() {
+        let q = default_questionnaire().unwrap();
+        let newer = "{\"schema\":2,\"id\":\"x\"}";
+        let s = store(
+            MemoryMode::Normal,
+            &[(CURRENT_KEY, "x"), ("dra.record.x", newer)],
+        );
+        let (a, notices) = load(&s, &q, "new".into(), 0);
+        assert_eq!(a.id, "new");
+        assert!(matches!(&notices[..], [Notice::KeptNewer { .. }]));
+        assert_eq!(s.get("dra.record.x").unwrap().as_deref(), Some(newer));
+        assert_eq!(s.get("dra.corrupt.x").unwrap(), None);
+    }
+
+    #[test]
+    fn saving_to_full_storage_is_an_error() {
+        let q = default_questionnaire().unwrap();
+        let s = store(MemoryMode::Full, &[]);
+        let a = Assessment::new("a1", &q, 0);
+        assert_eq!(save(&s, &q, &a), Err(StoreError::Full));
+    }
+}

@@ -1,15 +1,14 @@
 //! `cargo xtask <command>`: the project's automation, in Rust so it needs nothing but cargo.
 //!
-//! - `setup`  installs what is missing: the wasm32 target, Chromium and chromedriver (Debian),
-//!            trunk (pinned), wasm-bindgen-cli (the version Cargo.lock names), npm packages
-//!            (Playwright, axe, binaryen's wasm-opt) from the lock file.
-//! - `serve`  sets up, then serves the app with `trunk serve` at http://127.0.0.1:8080/
-//!            (`--release` for an optimised build).
-//! - `build`  sets up, then builds the release bundle into `dist/`.
-//! - `test`   sets up, then runs every check and test: fmt, clippy (host and wasm32), the native
-//!            tests, the component tests in headless Chromium, the release build, and the
-//!            end-to-end tests.
-//! - `bench`  builds the release bundle and measures its size and load time.
+//! - `setup`: install what is missing: the wasm32 target, Chromium and chromedriver (Debian),
+//!   trunk (pinned), wasm-bindgen-cli (the version Cargo.lock names), npm packages (Playwright,
+//!   axe, binaryen's wasm-opt) from the lock file.
+//! - `serve`: set up, then serve the app with `trunk serve` at <http://127.0.0.1:8080/>
+//!   (`--release` for an optimised build).
+//! - `build`: set up, then build the release bundle into `dist/`.
+//! - `test`: set up, then run every check and test: fmt, clippy (host and wasm32), the native
+//!   tests, the component tests in headless Chromium, the release build, and the end-to-end tests.
+//! - `bench`: build the release bundle and measure its size and load time.
 
 mod tools;
 
