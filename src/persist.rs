@@ -131,7 +131,7 @@ mod tests {
     use assessment::{default_questionnaire, Answer, Perspective, Scope, Step};
 
     use super::*;
-    use crate::storage::{Backend, MemoryBackend, MemoryMode};
+    use crate::storage::{MemoryBackend, MemoryMode};
 
     fn store(mode: MemoryMode, values: &[(&str, &str)]) -> Store {
         Rc::new(MemoryBackend::with(mode, values))
