@@ -1,7 +1,10 @@
 //! The radar chart of section scores, drawn as SVG from the domain crate's geometry.
 
-use assessment::radar::Radar;
+use assessment::radar::{coord, wrap, Radar};
 use leptos::prelude::*;
+
+/// The label font is 17px (style/main.css); lines are 1.15em apart.
+const LINE_HEIGHT: f64 = 19.5;
 
 /// One axis of the chart: a label and a percentage (`None`: not scored).
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +24,8 @@ pub fn RadarChart(
     let radar = Radar {
         axes: axes.len(),
         cx: 280.0,
-        cy: 160.0,
-        r: 110.0,
+        cy: 0.0,
+        r: 120.0,
     };
     let values: Vec<Option<f64>> = axes.iter().map(|a| a.percent.map(f64::from)).collect();
     let desc = axes
@@ -33,28 +36,53 @@ pub fn RadarChart(
         })
         .collect::<Vec<_>>()
         .join("; ");
+    // Lay the labels out first: the picture's height depends on how many lines they take.
+    let labels: Vec<(String, f64, &'static str, Vec<String>)> = axes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut lines = wrap(&a.label, 13);
+            lines.push(
+                a.percent
+                    .map_or_else(|| "not scored".to_owned(), |p| format!("{p} %")),
+            );
+            let (x, y, anchor) = radar.label(i, lines.len(), LINE_HEIGHT);
+            (coord(x), y, anchor, lines)
+        })
+        .collect();
+    let top = labels
+        .iter()
+        .map(|l| l.1 - LINE_HEIGHT)
+        .fold(-radar.r - 4.0, f64::min);
+    let bottom = labels
+        .iter()
+        .map(|l| l.1 + (l.3.len() as f64 - 1.0) * LINE_HEIGHT + 8.0)
+        .fold(radar.r + 4.0, f64::max);
+    let view_box = format!("0 {} 560 {}", coord(top), coord(bottom - top));
     view! {
-        <svg class="dra-radar" viewBox="0 0 560 320" role="img" aria-labelledby="dra-radar-title dra-radar-desc">
+        <svg class="dra-radar" viewBox=view_box role="img" aria-labelledby="dra-radar-title dra-radar-desc">
             <title id="dra-radar-title">{title}</title>
             <desc id="dra-radar-desc">{desc}</desc>
             <polygon class="dra-radar__ring dra-radar__ring--outer" points=radar.ring(100.0) />
             {rings.iter().map(|r| view! { <polygon class="dra-radar__ring" points=radar.ring(f64::from(*r)) /> }).collect_view()}
             {(0..axes.len()).map(|i| {
                 let (x, y) = radar.point(i, 100.0);
-                view! { <line class="dra-radar__axis" x1=radar.cx y1=radar.cy x2=x y2=y /> }
+                view! { <line class="dra-radar__axis" x1=coord(radar.cx) y1=coord(radar.cy) x2=coord(x) y2=coord(y) /> }
             }).collect_view()}
             <polygon class="dra-radar__shape" points=radar.polygon(&values) />
             {axes.iter().enumerate().filter_map(|(i, a)| a.percent.map(|p| {
                 let (x, y) = radar.point(i, f64::from(p));
-                view! { <circle class="dra-radar__dot" cx=x cy=y r="4" /> }
+                view! { <circle class="dra-radar__dot" cx=coord(x) cy=coord(y) r="4" /> }
             })).collect_view()}
-            {axes.iter().enumerate().map(|(i, a)| {
-                let (x, y, anchor) = radar.label(i);
-                let value = a.percent.map_or_else(|| "not scored".to_owned(), |p| format!("{p} %"));
+            {labels.into_iter().map(|(x, y, anchor, lines)| {
+                let count = lines.len();
                 view! {
-                    <text class="dra-radar__label" x=x y=y text-anchor=anchor>
-                        <tspan x=x>{a.label.clone()}</tspan>
-                        <tspan x=x dy="1.2em" class="dra-radar__value">{value}</tspan>
+                    <text class="dra-radar__label" x=x.clone() y=coord(y) text-anchor=anchor>
+                        {lines.into_iter().enumerate().map(|(n, line)| {
+                            let class = if n + 1 == count { "dra-radar__value" } else { "" };
+                            let dy = if n == 0 { "0" } else { "1.15em" };
+                            view! { <tspan x=x.clone() dy=dy class=class>{line}</tspan> }
+                        }).collect_view()}
                     </text>
                 }
             }).collect_view()}

@@ -161,6 +161,7 @@ fn Chart(report: Report) -> impl IntoView {
     view! {
         <div class="dra-chart">
             <RadarChart title="Section scores (0 to 100 %)".to_owned() axes=axes rings=rings />
+            <div class="dra-table-wrap">
             <table class="dra-table">
                 <caption>"Section scores"</caption>
                 <thead>
@@ -183,6 +184,7 @@ fn Chart(report: Report) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </div>
     }
 }
