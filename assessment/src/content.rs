@@ -7,7 +7,8 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::model::{
-    Band, Item, Questionnaire, ScoringRules, Section, Text, TrustGateRule, Who, WorkshopRules,
+    Band, Item, Migration, Questionnaire, ScoringRules, Section, Text, TrustGateRule, Who,
+    WorkshopRules,
 };
 
 /// The content file format this code reads.
@@ -72,6 +73,20 @@ struct RawQuestionnaire {
     scoring: Option<RawScoring>,
     #[serde(default)]
     sections: Vec<RawSection>,
+    #[serde(default)]
+    migrations: Vec<RawMigration>,
+}
+
+#[derive(Deserialize)]
+struct RawMigration {
+    from: u32,
+    to: u32,
+    #[serde(default)]
+    renamed: BTreeMap<String, String>,
+    #[serde(default)]
+    removed: Vec<String>,
+    #[serde(default)]
+    added: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -370,6 +385,8 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
         }
     }
 
+    let migrations = validate_migrations(&mut c, raw.migrations, version, &sections);
+
     match scoring {
         Some(scoring) if c.errors.is_empty() => Ok(Questionnaire {
             id,
@@ -382,9 +399,80 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
             level_names,
             scoring,
             sections,
+            migrations,
         }),
         _ => Err(ContentErrors(c.errors)),
     }
+}
+
+/// Migrations must form a chain `1 -> 2 -> ... -> version`, each step one version, and the last
+/// step's renamed and added ids must exist in this version.
+fn validate_migrations(
+    c: &mut Checker,
+    raw: Vec<RawMigration>,
+    version: u32,
+    sections: &[Section],
+) -> Vec<Migration> {
+    let exists = |id: &str| sections.iter().any(|s| s.items.iter().any(|i| i.id == id));
+    let count = raw.len();
+    let mut out = Vec::new();
+    for (n, m) in raw.into_iter().enumerate() {
+        let p = format!("migrations[{n}]");
+        if m.to != m.from + 1 {
+            c.err(
+                &p,
+                format!(
+                    "must go from one version to the next, not {} to {}",
+                    m.from, m.to
+                ),
+            );
+        }
+        if let Some(prev) = out.last().map(|x: &Migration| x.to) {
+            if m.from != prev {
+                c.err(
+                    format!("{p}.from"),
+                    format!("expected {prev}, the version the previous migration ends at"),
+                );
+            }
+        }
+        if n + 1 == count {
+            if m.to != version {
+                c.err(
+                    format!("{p}.to"),
+                    format!("the last migration must end at this version ({version})"),
+                );
+            }
+            for (old, new) in &m.renamed {
+                if !exists(new) {
+                    c.err(
+                        format!("{p}.renamed.{old}"),
+                        format!("no item has the id \"{new}\""),
+                    );
+                }
+            }
+            for id in &m.added {
+                if !exists(id) {
+                    c.err(format!("{p}.added"), format!("no item has the id \"{id}\""));
+                }
+            }
+            for id in &m.removed {
+                if exists(id) {
+                    c.err(
+                        format!("{p}.removed"),
+                        format!("\"{id}\" still exists in this version"),
+                    );
+                }
+            }
+        }
+        out.push(Migration {
+            from: m.from,
+            to: m.to,
+            renamed: m.renamed.into_iter().collect(),
+            removed: m.removed,
+            added: m.added,
+        });
+    }
+    out
 }
 
 fn validate_scoring(c: &mut Checker, rs: RawScoring, sections: &[Section]) -> Option<ScoringRules> {

@@ -7,18 +7,25 @@
 
 pub mod answers;
 pub mod content;
+pub mod csv;
+pub mod exchange;
+pub mod history;
 pub mod model;
 pub mod radar;
 pub mod ratio;
 pub mod record;
 pub mod scoring;
+pub mod share;
 pub mod wizard;
 
 pub use answers::{Answer, Answers, Level, Perspective};
 pub use content::{parse_questionnaire, ContentError, ContentErrors};
-pub use model::{Band, Item, Questionnaire, Scope, Section, Text, Who};
+pub use model::{Band, Item, Migration, Questionnaire, Scope, Section, Text, Who};
 pub use ratio::Ratio;
-pub use record::{decode_record, encode_record, RecordError, RECORD_SCHEMA};
+pub use record::{
+    decode_record, decode_record_value, encode_record, encode_record_value, RecordError,
+    RECORD_SCHEMA,
+};
 pub use scoring::{score, Counts, Overall, Report, Score, SectionReport, TrustGate, WeakItem};
 pub use wizard::{Assessment, ItemRef, Progress, Step};
 

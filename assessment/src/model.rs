@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::answers::Answers;
+
 /// A text in every locale the questionnaire declares (locale tag -> text).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text(pub(crate) BTreeMap<String, String>);
@@ -138,6 +140,22 @@ pub struct Questionnaire {
     pub level_names: [Text; 5],
     pub scoring: ScoringRules,
     pub sections: Vec<Section>,
+    /// How answers given to earlier versions carry over, oldest first; the last one ends at
+    /// `version`.
+    pub migrations: Vec<Migration>,
+}
+
+/// What changed from one questionnaire version to the next.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Migration {
+    pub from: u32,
+    pub to: u32,
+    /// Old id -> new id: the answer moves to the new id.
+    pub renamed: Vec<(String, String)>,
+    /// Items that no longer exist: their answers are kept in the record but not scored.
+    pub removed: Vec<String>,
+    /// New items: unanswered in a migrated record.
+    pub added: Vec<String>,
 }
 
 impl Questionnaire {
@@ -155,6 +173,65 @@ impl Questionnaire {
 
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// Every item id of this version, in content order.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
+    }
+
+    /// The item ids of an earlier (or this) version, sorted, worked out backwards through the
+    /// migrations. `None` when the version is newer than this one or no migration reaches it.
+    pub fn item_ids_at(&self, version: u32) -> Option<Vec<String>> {
+        if version > self.version || version == 0 {
+            return None;
+        }
+        let mut ids: Vec<String> = self.item_ids().map(str::to_owned).collect();
+        let mut at = self.version;
+        for m in self.migrations.iter().rev() {
+            if at == version {
+                break;
+            }
+            if m.to != at {
+                return None;
+            }
+            ids.retain(|id| !m.added.contains(id));
+            for id in &mut ids {
+                if let Some((old, _)) = m.renamed.iter().find(|(_, new)| new == id) {
+                    *id = old.clone();
+                }
+            }
+            ids.extend(m.removed.iter().cloned());
+            at = m.from;
+        }
+        ids.sort();
+        ids.dedup();
+        (at == version).then_some(ids)
+    }
+
+    /// Carries answers given to `version` over to this version: renamed items move, removed ones
+    /// stay (unscored), added ones are unanswered. `None` when no migration path exists.
+    pub fn migrate_answers(&self, version: u32, answers: &Answers) -> Option<Answers> {
+        if version > self.version || version == 0 {
+            return None;
+        }
+        let mut out = answers.clone();
+        let mut at = version;
+        for m in self.migrations.iter().filter(|m| m.from >= version) {
+            if m.from != at {
+                return None;
+            }
+            for (old, new) in &m.renamed {
+                if let Some(a) = out.get(old) {
+                    out.clear(old);
+                    out.set(new.clone(), a);
+                }
+            }
+            at = m.to;
+        }
+        (at == self.version).then_some(out)
     }
 }
 

@@ -38,6 +38,10 @@ pub enum RecordError {
     NewerQuestionnaire { found: u32, known: u32 },
     #[error("the saved assessment is for another questionnaire (\"{0}\")")]
     OtherQuestionnaire(String),
+    #[error(
+        "the saved assessment uses version {0} of the questionnaire, which this app cannot convert"
+    )]
+    UnknownQuestionnaireVersion(u32),
     #[error("the saved assessment is damaged: {0}")]
     Invalid(String),
 }
@@ -81,6 +85,17 @@ struct QuestionnaireRefV1 {
 
 /// Encodes an assessment as a schema-1 record.
 pub fn encode_record(a: &Assessment, q: &Questionnaire) -> String {
+    serde_json::to_string(&to_record(a, q))
+        .expect("a record of strings and numbers always serialises")
+}
+
+/// Encodes an assessment as a schema-1 record, as a JSON value (for export files).
+pub fn encode_record_value(a: &Assessment, q: &Questionnaire) -> serde_json::Value {
+    serde_json::to_value(to_record(a, q))
+        .expect("a record of strings and numbers always serialises")
+}
+
+fn to_record(a: &Assessment, q: &Questionnaire) -> RecordV1 {
     let page = match a.step {
         Step::Welcome => "welcome".to_owned(),
         Step::Results => "results".to_owned(),
@@ -89,7 +104,7 @@ pub fn encode_record(a: &Assessment, q: &Questionnaire) -> String {
             .get(s)
             .map_or_else(|| "welcome".to_owned(), |sec| format!("section:{}", sec.id)),
     };
-    let record = RecordV1 {
+    RecordV1 {
         schema: RECORD_SCHEMA,
         id: a.id.clone(),
         label: a.label.clone(),
@@ -107,8 +122,7 @@ pub fn encode_record(a: &Assessment, q: &Questionnaire) -> String {
         created: a.created_ms,
         updated: a.updated_ms,
         completed: a.completed_ms,
-    };
-    serde_json::to_string(&record).expect("a record of strings and numbers always serialises")
+    }
 }
 
 /// Decodes a stored record for questionnaire `q`.
@@ -118,6 +132,18 @@ pub fn encode_record(a: &Assessment, q: &Questionnaire) -> String {
 pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, RecordError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| RecordError::NotJson(e.to_string()))?;
+    decode_record_value(value, q)
+}
+
+/// Decodes a record already parsed as JSON (one element of an export file, say). A record made
+/// with an earlier questionnaire version is migrated to the current one.
+pub fn decode_record_value(
+    value: serde_json::Value,
+    q: &Questionnaire,
+) -> Result<Assessment, RecordError> {
+    if !value.is_object() {
+        return Err(RecordError::NotARecord("not a JSON object".into()));
+    }
     let schema = value
         .get("schema")
         .ok_or_else(|| RecordError::NotARecord("no \"schema\" field".into()))?
@@ -159,6 +185,11 @@ pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, Record
         })?;
         answers.set(item.clone(), answer);
     }
+    let answers = q
+        .migrate_answers(record.questionnaire.version, &answers)
+        .ok_or(RecordError::UnknownQuestionnaireVersion(
+            record.questionnaire.version,
+        ))?;
     let step = match record.page.as_str() {
         "welcome" => Step::Welcome,
         "results" => Step::Results,
@@ -172,7 +203,7 @@ pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, Record
         id: record.id,
         label: record.label,
         questionnaire_id: record.questionnaire.id,
-        questionnaire_version: record.questionnaire.version,
+        questionnaire_version: q.version,
         perspective,
         answers,
         step,

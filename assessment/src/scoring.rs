@@ -107,6 +107,19 @@ impl Report {
     pub fn section(&self, section: usize) -> Option<&SectionReport> {
         self.sections.iter().find(|s| s.section == section)
     }
+
+    /// The first `n` recommended actions, as (section, action index): the actions of sections
+    /// that show them, lowest-scoring section first.
+    pub fn top_actions(&self, q: &Questionnaire, n: usize) -> Vec<(usize, usize)> {
+        let mut sections: Vec<&SectionReport> =
+            self.sections.iter().filter(|s| s.show_actions).collect();
+        sections.sort_by_key(|s| (s.score.map_or(0, |sc| sc.ratio.round_percent()), s.section));
+        sections
+            .iter()
+            .flat_map(|s| (0..q.sections[s.section].actions.len()).map(move |a| (s.section, a)))
+            .take(n)
+            .collect()
+    }
 }
 
 /// Scores `answers` against `q`, over the sections in `scope`.

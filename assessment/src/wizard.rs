@@ -62,6 +62,26 @@ impl Assessment {
         }
     }
 
+    /// A new assessment for the same relationship: same label and perspective, at the first
+    /// page; with the old answers when `prefill` is set, blank otherwise.
+    pub fn retake(
+        &self,
+        new_id: impl Into<String>,
+        q: &Questionnaire,
+        scope: &Scope,
+        prefill: bool,
+        now_ms: i64,
+    ) -> Self {
+        let mut a = Self::new(new_id, q, now_ms);
+        a.label = self.label.clone();
+        a.perspective = self.perspective;
+        if prefill {
+            a.answers = self.answers.clone();
+        }
+        a.step = first_page(scope);
+        a
+    }
+
     /// Whether there is anything to continue: a perspective chosen, an answer given, or a page
     /// other than the welcome page reached.
     pub fn is_started(&self) -> bool {

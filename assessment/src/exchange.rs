@@ -1,0 +1,125 @@
+//! Export and import files: one or many assessments as JSON, in a versioned envelope.
+//!
+//! ```json
+//! {"format": "distributor-assessment-export", "version": 1, "exported": 1764000000000,
+//!  "records": [ <stored record, schema 1>, ... ]}
+//! ```
+//!
+//! A file holding a single stored record (an object with a `schema` field) is accepted too.
+//! Limits: a file over [`MAX_IMPORT_BYTES`] is refused before it is read (the app checks the
+//! size first; [`import_json`] checks again), and one with more than [`MAX_IMPORT_RECORDS`]
+//! records is refused while it is parsed.
+
+use serde_json::{json, Value};
+
+use crate::model::Questionnaire;
+use crate::record::{decode_record_value, encode_record_value, RecordError};
+use crate::wizard::Assessment;
+
+pub const EXPORT_FORMAT: &str = "distributor-assessment-export";
+pub const EXPORT_VERSION: u64 = 1;
+/// 5 MB.
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+pub const MAX_IMPORT_RECORDS: usize = 1000;
+
+/// Why a whole file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is {} MB; files over 5 MB are not read", bytes.div_ceil(1024 * 1024))]
+    TooLarge { bytes: u64 },
+    #[error("the file is not valid JSON ({0})")]
+    NotJson(String),
+    #[error("the file is not an assessment export ({0})")]
+    NotAnExport(String),
+    #[error("the file was exported by a newer version of this app (export format {found})")]
+    NewerFormat { found: u64 },
+    #[error(
+        "the file holds {found} assessments; at most {MAX_IMPORT_RECORDS} can be imported at once"
+    )]
+    TooManyRecords { found: usize },
+}
+
+/// What a readable file held: the records that decoded, and why each other one did not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    pub records: Vec<Assessment>,
+    /// (position in the file, counting from 1; the reason)
+    pub rejected: Vec<(usize, RecordError)>,
+}
+
+/// An export file of these assessments.
+pub fn export_json(assessments: &[&Assessment], q: &Questionnaire, now_ms: i64) -> String {
+    let records: Vec<Value> = assessments
+        .iter()
+        .map(|a| encode_record_value(a, q))
+        .collect();
+    let doc = json!({
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported": now_ms,
+        "records": records,
+    });
+    serde_json::to_string_pretty(&doc).expect("JSON values always serialise")
+}
+
+/// Reads an export file (or a single stored record).
+pub fn import_json(text: &str, q: &Questionnaire) -> Result<ImportReport, ImportError> {
+    let bytes = text.len() as u64;
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes });
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let records = match value {
+        Value::Object(ref obj) if obj.contains_key("schema") => vec![value],
+        Value::Object(mut obj) => {
+            match obj.get("format").and_then(Value::as_str) {
+                Some(EXPORT_FORMAT) => {}
+                Some(other) => {
+                    return Err(ImportError::NotAnExport(format!(
+                        "its format is \"{other}\""
+                    )))
+                }
+                None => {
+                    return Err(ImportError::NotAnExport(
+                        "it has no \"format\" field".into(),
+                    ))
+                }
+            }
+            match obj.get("version").and_then(Value::as_u64) {
+                Some(v) if v > EXPORT_VERSION => return Err(ImportError::NewerFormat { found: v }),
+                Some(v) if v >= 1 => {}
+                _ => {
+                    return Err(ImportError::NotAnExport(
+                        "its \"version\" is missing or not a whole number".into(),
+                    ))
+                }
+            }
+            match obj.remove("records") {
+                Some(Value::Array(list)) => list,
+                _ => {
+                    return Err(ImportError::NotAnExport(
+                        "it has no \"records\" list".into(),
+                    ))
+                }
+            }
+        }
+        _ => return Err(ImportError::NotAnExport("it is not a JSON object".into())),
+    };
+    if records.len() > MAX_IMPORT_RECORDS {
+        return Err(ImportError::TooManyRecords {
+            found: records.len(),
+        });
+    }
+    let mut report = ImportReport {
+        records: Vec::new(),
+        rejected: Vec::new(),
+    };
+    for (i, value) in records.into_iter().enumerate() {
+        match decode_record_value(value, q) {
+            Ok(a) => report.records.push(a),
+            Err(e) => report.rejected.push((i + 1, e)),
+        }
+    }
+    Ok(report)
+}

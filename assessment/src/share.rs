@@ -1,0 +1,188 @@
+//! Share links: an assessment's answers in a URL fragment (`#r=...`, never sent to a server).
+//!
+//! ```text
+//! 1.distributor-relationship.1.b.<answers>.<checksum>
+//! ```
+//!
+//! Fields, separated by `.`: the link format (`1`); the questionnaire id and version; the
+//! perspective (`b` brand owner, `d` distributor, `x` none); the answers; a checksum. Answers are
+//! 3 bits per item (0 unanswered, 1-5 a level, 6 not applicable, 7 don't know) for the items of
+//! that questionnaire version sorted by id, two items per base64url character. The checksum is
+//! FNV-1a (32 bits) of everything before the last `.`, as six base64url characters. For the
+//! 30-item questionnaire a link's fragment is 54 characters.
+
+use crate::answers::{Answer, Answers, Level, Perspective};
+use crate::model::Questionnaire;
+
+pub const SHARE_FORMAT: &str = "1";
+/// What precedes the payload in the URL fragment.
+pub const FRAGMENT_PREFIX: &str = "r=";
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Why a link could not be read. Every case has a message a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    #[error("this link is incomplete: it may have been cut short when it was copied. Ask for the whole link.")]
+    Truncated,
+    #[error("this link has been changed since it was made, so its answers cannot be trusted. Ask for the link again.")]
+    Altered,
+    #[error("this link was made by a newer version of this app (link format {0}).")]
+    UnknownFormat(String),
+    #[error("this link is for another questionnaire (\"{0}\").")]
+    OtherQuestionnaire(String),
+    #[error(
+        "this link was made for version {0} of the questionnaire, which this app does not know."
+    )]
+    UnknownVersion(String),
+}
+
+/// The answers a link carries, migrated to the current questionnaire version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    pub perspective: Option<Perspective>,
+    pub answers: Answers,
+    /// The questionnaire version the link was made with.
+    pub made_with_version: u32,
+}
+
+fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+fn checksum(text: &str) -> String {
+    let h = u64::from(fnv1a(text));
+    (0..6)
+        .rev()
+        .map(|i| char::from(ALPHABET[((h >> (i * 6)) & 63) as usize]))
+        .collect()
+}
+
+fn answer_bits(a: Option<Answer>) -> u8 {
+    match a {
+        None => 0,
+        Some(Answer::Level(l)) => l.get(),
+        Some(Answer::NotApplicable) => 6,
+        Some(Answer::DontKnow) => 7,
+    }
+}
+
+fn bits_answer(bits: u8) -> Option<Answer> {
+    match bits {
+        1..=5 => Level::new(bits).map(Answer::Level),
+        6 => Some(Answer::NotApplicable),
+        7 => Some(Answer::DontKnow),
+        _ => None,
+    }
+}
+
+/// The payload of a share link (what follows `#r=`).
+pub fn encode_share(
+    q: &Questionnaire,
+    perspective: Option<Perspective>,
+    answers: &Answers,
+) -> String {
+    let mut ids: Vec<&str> = q.item_ids().collect();
+    ids.sort_unstable();
+    let codes: Vec<u8> = ids.iter().map(|id| answer_bits(answers.get(id))).collect();
+    let packed: String = codes
+        .chunks(2)
+        .map(|pair| {
+            let hi = pair[0];
+            let lo = pair.get(1).copied().unwrap_or(0);
+            char::from(ALPHABET[usize::from(hi * 8 + lo)])
+        })
+        .collect();
+    let who = match perspective {
+        Some(Perspective::BrandOwner) => "b",
+        Some(Perspective::Distributor) => "d",
+        None => "x",
+    };
+    let body = format!("{SHARE_FORMAT}.{}.{}.{who}.{packed}", q.id, q.version);
+    let sum = checksum(&body);
+    format!("{body}.{sum}")
+}
+
+/// Reads a share link's payload.
+pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareError> {
+    let parts: Vec<&str> = payload.split('.').collect();
+    if parts
+        .first()
+        .is_some_and(|f| !f.is_empty() && *f != SHARE_FORMAT)
+    {
+        return Err(ShareError::UnknownFormat(short(parts[0])));
+    }
+    let [_, qid, version, who, packed, sum] = parts[..] else {
+        return Err(if parts.len() < 6 {
+            ShareError::Truncated
+        } else {
+            ShareError::Altered
+        });
+    };
+    let expected_len = version
+        .parse::<u32>()
+        .ok()
+        .and_then(|v| q.item_ids_at(v))
+        .map(|ids| ids.len().div_ceil(2));
+    let body = &payload[..payload.len() - sum.len() - 1];
+    if sum.len() < 6 {
+        return Err(ShareError::Truncated);
+    }
+    if checksum(body) != sum {
+        return Err(match expected_len {
+            Some(n) if packed.len() < n => ShareError::Truncated,
+            _ => ShareError::Altered,
+        });
+    }
+    if qid != q.id {
+        return Err(ShareError::OtherQuestionnaire(short(qid)));
+    }
+    let made_with_version: u32 = version
+        .parse()
+        .map_err(|_| ShareError::UnknownVersion(short(version)))?;
+    let ids = q
+        .item_ids_at(made_with_version)
+        .ok_or_else(|| ShareError::UnknownVersion(short(version)))?;
+    let perspective = match who {
+        "b" => Some(Perspective::BrandOwner),
+        "d" => Some(Perspective::Distributor),
+        "x" => None,
+        _ => return Err(ShareError::Altered),
+    };
+    if packed.len() != ids.len().div_ceil(2) {
+        return Err(ShareError::Altered);
+    }
+    let mut answers = Answers::new();
+    for (n, c) in packed.bytes().enumerate() {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or(ShareError::Altered)? as u8;
+        for (k, bits) in [(2 * n, v >> 3), (2 * n + 1, v & 7)] {
+            match ids.get(k) {
+                Some(id) => {
+                    if let Some(a) = bits_answer(bits) {
+                        answers.set(id.clone(), a);
+                    }
+                }
+                None if bits != 0 => return Err(ShareError::Altered),
+                None => {}
+            }
+        }
+    }
+    let answers = q
+        .migrate_answers(made_with_version, &answers)
+        .ok_or_else(|| ShareError::UnknownVersion(short(version)))?;
+    Ok(Shared {
+        perspective,
+        answers,
+        made_with_version,
+    })
+}
+
+/// At most 40 characters of untrusted text, for messages.
+fn short(s: &str) -> String {
+    s.chars().take(40).collect()
+}

@@ -1,0 +1,52 @@
+//! Fixtures shared by the format tests.
+#![allow(dead_code)]
+
+use assessment::{
+    default_questionnaire, parse_questionnaire, Answer, Assessment, Level, Perspective,
+    Questionnaire, Scope, DEFAULT_CONTENT,
+};
+use serde_json::{json, Value};
+
+/// Version 2 of the bundled questionnaire: REL8 renamed to REL9, MOT5 removed, TRU8 added.
+pub fn version_2() -> Questionnaire {
+    let mut doc: Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
+    doc["version"] = json!(2);
+    doc["sections"][0]["items"][7]["id"] = json!("REL9");
+    doc["sections"][1]["items"]
+        .as_array_mut()
+        .unwrap()
+        .remove(4);
+    let mut added = doc["sections"][3]["items"][6].clone();
+    added["id"] = json!("TRU8");
+    doc["sections"][3]["items"]
+        .as_array_mut()
+        .unwrap()
+        .push(added);
+    doc["migrations"] = json!([{"from": 1, "to": 2, "renamed": {"REL8": "REL9"}, "removed": ["MOT5"], "added": ["TRU8"]}]);
+    parse_questionnaire(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+pub fn level(n: u8) -> Answer {
+    Answer::Level(Level::new(n).unwrap())
+}
+
+/// A finished assessment with a spread of answers (every kind of answer, one item unanswered).
+pub fn finished(id: &str, label: &str, created: i64) -> Assessment {
+    let q = default_questionnaire().unwrap();
+    let scope = Scope::all(&q);
+    let mut a = Assessment::new(id, &q, created);
+    a.label = label.into();
+    a.start(&scope, Perspective::BrandOwner, created + 1);
+    for (n, id) in q.item_ids().enumerate() {
+        let answer = match n % 9 {
+            7 => Answer::NotApplicable,
+            8 => Answer::DontKnow,
+            k => level((k % 5) as u8 + 1),
+        };
+        if n != 13 {
+            a.answer(id, answer, created + 2);
+        }
+    }
+    a.go_to(assessment::Step::Results, &scope, created + 3);
+    a
+}
