@@ -1,8 +1,10 @@
 //! The distributor relationship assessment's browser app: a thin Leptos shell over the
 //! `assessment` domain crate. Screens live in [`ui`], storage in [`storage`] and [`persist`].
 
+pub mod browser;
 pub mod panic;
 pub mod persist;
+pub mod route;
 pub mod state;
 pub mod storage;
 pub mod ui;

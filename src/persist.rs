@@ -9,9 +9,10 @@ use assessment::{decode_record, encode_record, Assessment, Questionnaire};
 use crate::storage::{Store, StoreError};
 
 pub const CURRENT_KEY: &str = "dra.current";
+pub const RECORD_PREFIX: &str = "dra.record.";
 
 pub fn record_key(id: &str) -> String {
-    format!("dra.record.{id}")
+    format!("{RECORD_PREFIX}{id}")
 }
 
 pub fn corrupt_key(id: &str) -> String {
@@ -31,6 +32,16 @@ pub enum Notice {
     Unreadable { key: String, reason: String },
     /// A stored record from a newer app or questionnaire version was found and kept as it is.
     KeptNewer { reason: String },
+    /// Something the user did worked (or partly worked); the text says what.
+    Info(String),
+    /// Something the user did failed; the text says what and what to do.
+    Problem(String),
+    /// A record was deleted; its text is kept here so that it can be put back.
+    Deleted {
+        id: String,
+        label: String,
+        text: String,
+    },
 }
 
 impl Notice {
@@ -56,6 +67,8 @@ impl Notice {
                 "An assessment saved by a newer version of this app was found and kept unchanged ({reason}). \
                  A new assessment has been started."
             ),
+            Notice::Info(text) | Notice::Problem(text) => text.clone(),
+            Notice::Deleted { label, .. } => format!("Deleted \u{201c}{label}\u{201d}."),
         }
     }
 
@@ -116,6 +129,108 @@ fn move_aside(store: &Store, id: &str, key: &str, text: &str, reason: String) ->
             reason,
         }
     }
+}
+
+/// One stored record, as the list of saved assessments shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Readable(Assessment),
+    /// A record this version cannot read: damaged, or from a newer version (`kept` is then
+    /// true: it is valid and left exactly as it is).
+    Unreadable {
+        id: String,
+        reason: String,
+        kept: bool,
+    },
+}
+
+impl Entry {
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Readable(a) => &a.id,
+            Entry::Unreadable { id, .. } => id,
+        }
+    }
+}
+
+/// Every stored record, newest first (unreadable ones last).
+pub fn list(store: &Store, q: &Questionnaire) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| {
+            let id = key.strip_prefix(RECORD_PREFIX)?.to_owned();
+            let text = store.get(&key).ok().flatten()?;
+            Some(match decode_record(&text, q) {
+                Ok(a) => Entry::Readable(a),
+                Err(e) => Entry::Unreadable {
+                    id,
+                    kept: e.keep_untouched(),
+                    reason: e.to_string(),
+                },
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| match e {
+        Entry::Readable(a) => (0, -a.created_ms, a.id.clone()),
+        Entry::Unreadable { id, .. } => (1, 0, id.clone()),
+    });
+    entries
+}
+
+/// Reads one assessment by id.
+pub fn read(store: &Store, q: &Questionnaire, id: &str) -> Option<Assessment> {
+    let text = store.get(&record_key(id)).ok().flatten()?;
+    decode_record(&text, q).ok()
+}
+
+/// A record's stored text, as it is.
+pub fn raw(store: &Store, id: &str) -> Option<String> {
+    store.get(&record_key(id)).ok().flatten()
+}
+
+/// Removes a record and returns its text, so that the deletion can be undone.
+pub fn delete(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
+    let key = record_key(id);
+    let text = store.get(&key)?;
+    store.remove(&key)?;
+    if store.get(CURRENT_KEY)?.as_deref() == Some(id) {
+        store.remove(CURRENT_KEY)?;
+    }
+    Ok(text)
+}
+
+/// Puts a deleted record back exactly as it was.
+pub fn restore(store: &Store, id: &str, text: &str) -> Result<(), StoreError> {
+    store.set(&record_key(id), text)
+}
+
+/// Whether a record with this id is stored.
+pub fn exists(store: &Store, id: &str) -> bool {
+    matches!(store.get(&record_key(id)), Ok(Some(_)))
+}
+
+/// Writes several assessments, or none of them: when a write fails, the records already
+/// written are put back as they were before, and the error is returned.
+pub fn save_all(store: &Store, q: &Questionnaire, list: &[Assessment]) -> Result<(), StoreError> {
+    let mut undo: Vec<(String, Option<String>)> = Vec::new();
+    for a in list {
+        let key = record_key(&a.id);
+        let before = store.get(&key)?;
+        if let Err(e) = store.set(&key, &encode_record(a, q)) {
+            // Remove first: that frees the room the old text needs.
+            for (key, before) in undo.into_iter().rev() {
+                let _ = store.remove(&key);
+                if let Some(text) = before {
+                    let _ = store.set(&key, &text);
+                }
+            }
+            return Err(e);
+        }
+        undo.push((key, before));
+    }
+    Ok(())
 }
 
 /// Writes an assessment and marks it as the one in progress.
@@ -218,6 +333,102 @@ mod tests {
         assert!(matches!(&notices[..], [Notice::KeptNewer { .. }]));
         assert_eq!(s.get("dra.record.x").unwrap().as_deref(), Some(newer));
         assert_eq!(s.get("dra.corrupt.x").unwrap(), None);
+    }
+
+    /// A store with a quota in bytes (keys and values), like a browser's.
+    #[derive(Debug)]
+    struct Quota {
+        inner: MemoryBackend,
+        bytes: usize,
+    }
+
+    impl crate::storage::Backend for Quota {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            let used: usize = self
+                .inner
+                .keys()?
+                .iter()
+                .filter(|k| *k != key)
+                .map(|k| k.len() + self.inner.get(k).unwrap().unwrap().len())
+                .sum();
+            if used + key.len() + value.len() > self.bytes {
+                return Err(StoreError::Full);
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+        fn is_persistent(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn an_import_that_fills_storage_writes_nothing() {
+        let q = default_questionnaire().unwrap();
+        let existing = Assessment::new("b", &q, 1);
+        let old_text = encode_record(&existing, &q);
+        let inner = MemoryBackend::with(MemoryMode::Normal, &[("dra.record.b", &old_text)]);
+        // Room for what is there, plus one more record, plus a little.
+        let one = "dra.record.a".len() + encode_record(&Assessment::new("a", &q, 1), &q).len();
+        let s: Store = Rc::new(Quota {
+            inner,
+            bytes: "dra.record.b".len() + old_text.len() + one + 200,
+        });
+        let mut changed = existing.clone();
+        changed.label = "a much longer label that takes more room".repeat(4);
+        let batch = [
+            Assessment::new("a", &q, 1),
+            changed,
+            Assessment::new("c", &q, 1),
+        ];
+        assert_eq!(save_all(&s, &q, &batch), Err(StoreError::Full));
+        assert_eq!(
+            s.get("dra.record.a").unwrap(),
+            None,
+            "the first write was undone"
+        );
+        assert_eq!(
+            read(&s, &q, "b"),
+            Some(existing),
+            "the overwritten record is back"
+        );
+        assert_eq!(s.get("dra.record.c").unwrap(), None);
+    }
+
+    #[test]
+    fn list_read_delete_restore() {
+        let q = default_questionnaire().unwrap();
+        let s = store(
+            MemoryMode::Normal,
+            &[("dra.record.bad", "{"), ("other.key", "x")],
+        );
+        let older = Assessment::new("old", &q, 1);
+        let newer = Assessment::new("new", &q, 2);
+        save_all(&s, &q, &[older.clone(), newer.clone()]).unwrap();
+        save(&s, &q, &newer).unwrap();
+        let ids: Vec<String> = list(&s, &q).iter().map(|e| e.id().to_owned()).collect();
+        assert_eq!(ids, ["new", "old", "bad"]);
+        assert!(matches!(
+            &list(&s, &q)[2],
+            Entry::Unreadable { kept: false, .. }
+        ));
+        let text = delete(&s, "new").unwrap().unwrap();
+        assert!(!exists(&s, "new"));
+        assert_eq!(
+            s.get(CURRENT_KEY).unwrap(),
+            None,
+            "the deleted one is no longer current"
+        );
+        restore(&s, "new", &text).unwrap();
+        assert_eq!(read(&s, &q, "new"), Some(newer));
     }
 
     #[test]

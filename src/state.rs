@@ -7,12 +7,20 @@ use assessment::{default_questionnaire, Assessment, ContentErrors, Questionnaire
 use leptos::prelude::*;
 
 use crate::persist::{self, Notice};
+use crate::route::Route;
 use crate::storage::Store;
 
 /// The bundled questionnaire, parsed once.
 pub fn questionnaire() -> Result<&'static Questionnaire, &'static ContentErrors> {
     static Q: OnceLock<Result<Questionnaire, ContentErrors>> = OnceLock::new();
     Q.get_or_init(default_questionnaire).as_ref()
+}
+
+/// The URL fragment, with its `#`.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Milliseconds since the Unix epoch, from the browser's clock.
@@ -45,6 +53,10 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The element to focus after the next page change, instead of the page heading.
     pub focus_next: StoredValue<Option<String>>,
+    /// The screen, from the URL fragment.
+    pub route: RwSignal<Route>,
+    /// Bumped whenever stored records change (here or in another tab), so lists re-read them.
+    pub library: RwSignal<u64>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -60,10 +72,87 @@ impl AppState {
             assessment: RwSignal::new(assessment),
             notices: RwSignal::new(all),
             focus_next: StoredValue::new(None),
+            route: RwSignal::new(Route::parse(&current_fragment())),
+            library: RwSignal::new(0),
             store: StoredValue::new_local(store),
         };
         state.autosave();
+        state.follow_the_url();
+        state.sync_with_other_tabs();
         state
+    }
+
+    /// Runs `f` with the store.
+    pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
+        self.store.with_value(f)
+    }
+
+    /// Tells lists that stored records changed.
+    pub fn library_changed(&self) {
+        self.library.update(|n| *n += 1);
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            n.retain(|x| x != &notice);
+            n.push(notice);
+        });
+    }
+
+    /// Shows another screen (and puts it in the URL fragment, so a reload stays there).
+    pub fn navigate(&self, route: Route) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.fragment());
+        }
+        self.route.set(route);
+    }
+
+    /// Makes a stored assessment the one in progress and shows it.
+    pub fn open(&self, a: Assessment) {
+        self.assessment.set(a);
+        self.navigate(Route::Assessment);
+    }
+
+    fn follow_the_url(self) {
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            let route = Route::parse(&current_fragment());
+            if self.route.get_untracked() != route {
+                self.route.set(route);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Another tab wrote to storage. Records are whole units: when the record open here was
+    /// saved later over there, the later one wins and replaces what this tab shows (nothing is
+    /// merged); the user is told. Lists re-read in any case.
+    fn sync_with_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let Some(key) = ev.key() else {
+                self.library_changed();
+                return;
+            };
+            if !key.starts_with(persist::RECORD_PREFIX) {
+                return;
+            }
+            self.library_changed();
+            let current = self.assessment.get_untracked();
+            if key != persist::record_key(&current.id) {
+                return;
+            }
+            let newer = ev
+                .new_value()
+                .and_then(|text| assessment::decode_record(&text, self.q).ok())
+                .filter(|a| a.updated_ms > current.updated_ms);
+            if let Some(a) = newer {
+                self.assessment.set(a);
+                self.notify(Notice::Info(
+                    "This assessment was changed in another tab or window; you now see the latest version."
+                        .to_owned(),
+                ));
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     fn autosave(self) {

@@ -36,6 +36,8 @@ pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
     /// Whether values survive a reload (false for the in-memory fallback).
     fn is_persistent(&self) -> bool;
 }
@@ -88,6 +90,13 @@ impl Backend for LocalBackend {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.0.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self.0.length().map_err(classify)?;
+        Ok((0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect())
     }
 
     fn is_persistent(&self) -> bool {
@@ -151,6 +160,10 @@ impl Backend for MemoryBackend {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.values.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.values.borrow().keys().cloned().collect())
     }
 
     fn is_persistent(&self) -> bool {

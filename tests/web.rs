@@ -248,3 +248,45 @@ fn the_failure_screen_replaces_the_app() {
     assert!(!root.text_content().unwrap().contains("half-drawn"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn my_assessments_lists_every_record_and_explains_unreadable_ones() {
+    let q = default_questionnaire().unwrap();
+    let mut a = Assessment::new("listed", &q, 1);
+    a.label = "Acme <b>Distribution</b>".into();
+    a.answer("REL1", Answer::DontKnow, 2);
+    let record = encode_record(&a, &q);
+    let store: Store = Rc::new(MemoryBackend::with(
+        MemoryMode::Normal,
+        &[
+            (&record_key("listed"), &record),
+            ("dra.record.future", "{\"schema\": 4, \"id\": \"future\"}"),
+            ("dra.record.broken", "{{{"),
+        ],
+    ));
+    window().location().set_hash("#/history").unwrap();
+    let m = mount(store);
+    tick().await;
+    assert_eq!(m.one("h1").text_content().unwrap(), "My assessments");
+    let headings: Vec<String> = m
+        .all("article h2")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Acme <b>Distribution</b>",
+            "An assessment that cannot be opened",
+            "An assessment that cannot be opened"
+        ],
+        "labels are text, never markup"
+    );
+    assert!(m.all("article b").is_empty());
+    assert!(m.text().contains("1 of 30 answered"));
+    assert!(m
+        .text()
+        .contains("newer version of this app and is kept exactly as it is"));
+    assert!(m.text().contains("It is damaged."));
+    window().location().set_hash("").unwrap();
+}

@@ -49,10 +49,27 @@ pub struct ImportReport {
 
 /// An export file of these assessments.
 pub fn export_json(assessments: &[&Assessment], q: &Questionnaire, now_ms: i64) -> String {
-    let records: Vec<Value> = assessments
+    export_with_raw(assessments, &[], q, now_ms)
+}
+
+/// An export file of these assessments and of stored records this version cannot read
+/// (`raw`, their stored text): those that are JSON objects go into the file exactly as they are,
+/// so a newer version of the app can import them. Nothing readable is left behind.
+pub fn export_with_raw(
+    assessments: &[&Assessment],
+    raw: &[&str],
+    q: &Questionnaire,
+    now_ms: i64,
+) -> String {
+    let mut records: Vec<Value> = assessments
         .iter()
         .map(|a| encode_record_value(a, q))
         .collect();
+    records.extend(
+        raw.iter()
+            .filter_map(|text| serde_json::from_str::<Value>(text).ok())
+            .filter(Value::is_object),
+    );
     let doc = json!({
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,

@@ -34,6 +34,26 @@ fn export_then_import_round_trips() {
 }
 
 #[test]
+fn records_this_version_cannot_read_are_exported_as_they_are() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let newer = r#"{"schema":9,"id":"z","hologram":true}"#;
+    let text = assessment::exchange::export_with_raw(&[&a], &[newer, "not json"], &q, 0);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["records"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        v["records"][1],
+        serde_json::from_str::<Value>(newer).unwrap()
+    );
+    let report = import_json(&text, &q).unwrap();
+    assert_eq!(report.records, vec![a]);
+    assert_eq!(
+        report.rejected,
+        vec![(2, RecordError::NewerSchema { found: 9 })]
+    );
+}
+
+#[test]
 fn a_bad_record_is_rejected_alone_with_its_position() {
     let q = default_questionnaire().unwrap();
     let a = finished("a", "", 1);

@@ -1,11 +1,14 @@
 //! The screens. Each reads the shared [`AppState`] from context and renders the domain types.
 
+mod compare;
+mod history;
 mod item;
 mod notices;
 mod progress;
 mod questions;
 mod radar;
 mod results;
+mod shared;
 mod welcome;
 
 use assessment::Step;
@@ -13,6 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::persist::Notice;
+use crate::route::Route;
 use crate::state::{questionnaire, AppState};
 use crate::storage::{self, Store, StoreError};
 
@@ -49,13 +53,25 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
     let state = AppState::new(q, store, notices);
     provide_context(state);
     focus_heading_on_page_change(state);
+    let route = move || state.route.get();
     view! {
         <div class="dra">
+            <nav class="dra-topnav dra-no-print" aria-label="Main">
+                <a href="#/" aria-current=move || (route() == Route::Assessment).then_some("page")>"Assessment"</a>
+                <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
+                    "My assessments"
+                </a>
+            </nav>
             <notices::Notices />
-            {move || match state.step() {
-                Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
-                Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
-                Step::Results => view! { <results::Results /> }.into_any(),
+            {move || match route() {
+                Route::Assessment => match state.step() {
+                    Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
+                    Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
+                    Step::Results => view! { <results::Results /> }.into_any(),
+                },
+                Route::History => view! { <history::History /> }.into_any(),
+                Route::Compare(a, b) => view! { <compare::Compare before=a after=b /> }.into_any(),
+                Route::Shared(p) => view! { <shared::SharedView payload=p /> }.into_any(),
             }}
         </div>
     }
@@ -69,9 +85,9 @@ pub const HEADING_ID: &str = "dra-heading";
 /// element asked for in `focus_next`) and scrolls it into view, so keyboard and screen-reader
 /// users start reading the new page.
 fn focus_heading_on_page_change(state: AppState) {
-    Effect::new(move |previous: Option<Step>| {
-        let step = state.step();
-        if previous.is_some_and(|p| p != step) {
+    Effect::new(move |previous: Option<(Route, Step)>| {
+        let step = (state.route.get(), state.step());
+        if previous.as_ref().is_some_and(|p| *p != step) {
             let target = state
                 .focus_next
                 .try_update_value(Option::take)

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::persist::{self, Notice};
 use crate::state::AppState;
 
 #[component]
@@ -15,9 +16,32 @@ pub fn Notices() -> impl IntoView {
                 children=move |notice| {
                     let class = if notice.is_warning() { "dra-notice dra-notice--warning" } else { "dra-notice" };
                     let dismissed = notice.clone();
+                    let undo = match &notice {
+                        Notice::Deleted { id, text, .. } => {
+                            let (id, text, this) = (id.clone(), text.clone(), notice.clone());
+                            Some(view! {
+                                <button type="button" class="dra-button dra-button--small"
+                                    on:click=move |_| {
+                                        match state.with_store(|s| persist::restore(s, &id, &text)) {
+                                            Ok(()) => {
+                                                state.dismiss(&this);
+                                                state.library_changed();
+                                            }
+                                            Err(e) => state.notify(Notice::Problem(format!(
+                                                "The assessment could not be put back: {e}."
+                                            ))),
+                                        }
+                                    }>
+                                    "Undo"
+                                </button>
+                            })
+                        }
+                        _ => None,
+                    };
                     view! {
                         <div class=class>
                             <p>{notice.message()}</p>
+                            {undo}
                             <button type="button" class="dra-button dra-button--small"
                                 on:click=move |_| state.dismiss(&dismissed)>
                                 "Dismiss"

@@ -2,12 +2,14 @@
 //! its table, one block per section, and the weakest items with recommended actions.
 
 use assessment::scoring::TrustGate;
-use assessment::{score, Questionnaire, Report, Step};
+use assessment::share::{encode_share, FRAGMENT_PREFIX};
+use assessment::{score, Assessment, Questionnaire, Report, Step};
 use leptos::prelude::*;
 
 use super::item::item_dom_id;
-use super::radar::{Axis, RadarChart};
+use super::radar::RadarChart;
 use super::HEADING_ID;
+use crate::browser;
 use crate::state::AppState;
 
 fn band_name(q: &Questionnaire, band: usize) -> &str {
@@ -19,19 +21,26 @@ fn band_name(q: &Questionnaire, band: usize) -> &str {
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     let q = state.q;
-    let report = Memo::new(move |_| {
-        let scope = state.scope();
-        state.assessment.with(|a| score(q, &a.answers, &scope))
-    });
+    let assessment = Signal::derive(move || state.assessment.get());
+    let share = RwSignal::new(None::<(String, bool)>);
+    let copy_link = move |_| {
+        let url = state.assessment.with_untracked(|a| {
+            format!(
+                "{}#{FRAGMENT_PREFIX}{}",
+                browser::base_url(),
+                encode_share(q, a.perspective, &a.answers)
+            )
+        });
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy(&url).await;
+            share.set(Some((url, copied)));
+        });
+    };
     view! {
         <section class="dra-page dra-results" aria-labelledby=HEADING_ID>
             <p class="dra-brand">{q.title.get(&q.default_locale, &q.default_locale).to_owned()}</p>
             <h1 id=HEADING_ID tabindex="-1">"Results"</h1>
-            {move || view! { <Overall report=report.get() /> }}
-            <Unanswered />
-            {move || view! { <Chart report=report.get() /> }}
-            {move || view! { <Sections report=report.get() /> }}
-            {move || view! { <Weakest report=report.get() /> }}
+            <ResultsBody assessment=assessment read_only=false />
             <div class="dra-actions dra-no-print">
                 <button type="button" class="dra-button"
                     on:click=move |_| state.update(|a, scope, now| {
@@ -40,12 +49,88 @@ pub fn Results() -> impl IntoView {
                     })>
                     "Edit answers"
                 </button>
+                <button type="button" class="dra-button" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }>
+                    "Print / Save as PDF"
+                </button>
+                <button type="button" class="dra-button" on:click=copy_link>"Copy share link"</button>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>
                     "Start again"
                 </button>
             </div>
+            {move || share.get().map(|(url, copied)| view! {
+                <div class="dra-card dra-share dra-no-print">
+                    <label for="dra-share-link">"Share link"</label>
+                    <input id="dra-share-link" type="text" readonly prop:value=url
+                        aria-describedby="dra-share-note" on:focus=|ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
+                    <p id="dra-share-note" class="dra-muted" role="status">
+                        {if copied { "Copied to the clipboard. " } else { "Copy the link from the box above. " }}
+                        "The link carries the perspective and the answers (not the label) in the part after #, which browsers never send to a server."
+                    </p>
+                </div>
+            })}
         </section>
     }
+}
+
+/// Everything the results show about one assessment. `read_only` hides what needs the
+/// assessment to be editable here (links back to unanswered questions).
+#[component]
+pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let q = state.q;
+    let report = Memo::new(move |_| {
+        let scope = state.scope();
+        assessment.with(|a| score(q, &a.answers, &scope))
+    });
+    let about = move || {
+        assessment.with(|a| {
+            let mut parts = Vec::new();
+            if !a.label.is_empty() {
+                parts.push(a.label.clone());
+            }
+            if let Some(p) = a.perspective {
+                parts.push(format!("answered as {}", p.to_string().to_lowercase()));
+            }
+            parts.push(browser::date(a.completed_ms.unwrap_or(a.updated_ms)));
+            parts.join(" \u{b7} ")
+        })
+    };
+    view! {
+        <p class="dra-about">{about}</p>
+        {move || view! { <Overall report=report.get() /> }}
+        {(!read_only).then(|| view! { <Unanswered /> })}
+        {move || view! { <Chart report=report.get() /> }}
+        {move || view! { <TopActions report=report.get() /> }}
+        {move || view! { <Sections report=report.get() /> }}
+        {move || view! { <Weakest report=report.get() /> }}
+    }
+}
+
+/// The first recommended actions, for the printed one-page report.
+#[component]
+fn TopActions(report: Report) -> impl IntoView {
+    let q = expect_context::<AppState>().q;
+    let lang = q.default_locale.as_str();
+    let top = report.top_actions(q, 5);
+    (!top.is_empty()).then(|| view! {
+        <section class="dra-print-only dra-top-actions">
+            <h2>"Top actions"</h2>
+            <ol>
+                {top.into_iter().map(|(s, a)| view! {
+                    <li>{format!("{}: {}", q.sections[s].title.get(lang, lang), q.sections[s].actions[a].get(lang, lang))}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    })
 }
 
 #[component]
@@ -143,13 +228,15 @@ fn Unanswered() -> impl IntoView {
 fn Chart(report: Report) -> impl IntoView {
     let q = expect_context::<AppState>().q;
     let lang = q.default_locale.as_str();
-    let axes: Vec<Axis> = report
+    let labels: Vec<String> = report
         .sections
         .iter()
-        .map(|s| Axis {
-            label: q.sections[s.section].title.get(lang, lang).to_owned(),
-            percent: s.score.map(|sc| sc.percent),
-        })
+        .map(|s| q.sections[s.section].title.get(lang, lang).to_owned())
+        .collect();
+    let values: Vec<Option<u32>> = report
+        .sections
+        .iter()
+        .map(|s| s.score.map(|sc| sc.percent))
         .collect();
     let rings = q
         .scoring
@@ -160,7 +247,7 @@ fn Chart(report: Report) -> impl IntoView {
         .collect();
     view! {
         <div class="dra-chart">
-            <RadarChart title="Section scores (0 to 100 %)".to_owned() axes=axes rings=rings />
+            <RadarChart title="Section scores (0 to 100 %)".to_owned() labels=labels series=vec![values] rings=rings />
             <div class="dra-table-wrap">
             <table class="dra-table">
                 <caption>"Section scores"</caption>
@@ -215,9 +302,11 @@ fn Sections(report: Report) -> impl IntoView {
                 None => "dra-card dra-section-result".to_owned(),
             };
             let counts = s.counts;
+            let heading_id = format!("dra-section-{}", sec.id);
+            let labelled_by = heading_id.clone();
             view! {
-                <section class=class>
-                    <h2>{heading}</h2>
+                <section class=class aria-labelledby=labelled_by>
+                    <h2 id=heading_id>{heading}</h2>
                     <p>{body}</p>
                     <p class="dra-muted">
                         {format!(

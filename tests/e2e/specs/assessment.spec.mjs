@@ -39,7 +39,8 @@ test('trust below 40 % puts the overall result at risk, capped at Developing', a
   // Actions are shown for the Transactional section only.
   await expect(page.getByRole('heading', { name: 'Recommended actions' })).toHaveCount(1);
   const trust = content.sections[3];
-  await expect(page.getByText(en(trust.actions[0])).first()).toBeVisible();
+  const trustRegion = page.getByRole('region', { name: 'Trust & Foundations: 0 % Transactional' });
+  await expect(trustRegion.getByText(en(trust.actions[0]))).toBeVisible();
 });
 
 test('unanswered items are listed at the top of the results and link back to the question', async ({ page }) => {

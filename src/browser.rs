@@ -1,0 +1,99 @@
+//! Small pieces of browser glue: downloads, the clipboard, reading files, dates.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = leptos::prelude::document();
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_class_name("dra-hidden");
+    document.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Copies text to the clipboard; `false` when the browser refused.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Reads a file as UTF-8 text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "the browser could not read it".to_owned())
+        })?
+        .as_string()
+        .ok_or_else(|| "the browser could not read it".to_owned())
+}
+
+/// A date for people, in the browser's locale (e.g. "26 Nov 2026").
+pub fn date(ms: i64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    d.to_locale_date_string("default", &options).into()
+}
+
+/// The date part of a file name: 2026-11-26.
+pub fn file_date(ms: i64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The page's address without its fragment, for share links.
+pub fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or("").to_owned())
+        .unwrap_or_default()
+}
+
+/// A name made safe for a file name: letters, digits and dashes.
+pub fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_are_file_name_safe() {
+        assert_eq!(
+            super::slug("Acme Distribution \u{2013} Germany"),
+            "acme-distribution-germany"
+        );
+        assert_eq!(super::slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(super::slug(""), "");
+    }
+}

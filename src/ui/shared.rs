@@ -1,0 +1,69 @@
+//! A shared result, opened from a link: shown read-only, with "Save to my assessments".
+
+use assessment::share::decode_share;
+use assessment::{Assessment, Step};
+use leptos::prelude::*;
+
+use super::results::ResultsBody;
+use super::HEADING_ID;
+use crate::persist::{self, Notice};
+use crate::route::Route;
+use crate::state::{new_id, now_ms, AppState};
+
+#[component]
+pub fn SharedView(payload: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let q = state.q;
+    let shared = match decode_share(&payload, q) {
+        Ok(s) => s,
+        Err(e) => {
+            return view! {
+                <section class="dra-page" aria-labelledby=HEADING_ID>
+                    <h1 id=HEADING_ID tabindex="-1">"This link cannot be opened"</h1>
+                    <p class="dra-card dra-notice--warning" role="alert">{format!("Sorry: {e}")}</p>
+                    <p><a href="#/">"Go to the assessment"</a></p>
+                </section>
+            }
+            .into_any();
+        }
+    };
+    let now = now_ms();
+    let mut a = Assessment::new(new_id(), q, now);
+    a.perspective = shared.perspective;
+    a.answers = shared.answers;
+    a.step = Step::Results;
+    a.completed_ms = Some(now);
+    let assessment = RwSignal::new(a);
+    let label = RwSignal::new(String::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut a = assessment.get_untracked();
+        a.label = label.get_untracked().trim().to_owned();
+        match state.with_store(|s| persist::save_all(s, q, std::slice::from_ref(&a))) {
+            Ok(()) => {
+                state.library_changed();
+                state.notify(Notice::Info(
+                    "The shared result was saved to My assessments.".to_owned(),
+                ));
+                state.navigate(Route::History);
+            }
+            Err(e) => state.notify(Notice::Problem(format!(
+                "The shared result could not be saved: {e}."
+            ))),
+        }
+    };
+    view! {
+        <section class="dra-page dra-results" aria-labelledby=HEADING_ID>
+            <h1 id=HEADING_ID tabindex="-1">"Shared result"</h1>
+            <p class="dra-lead">"Someone shared this result with you. It is shown read-only and has not been saved."</p>
+            <ResultsBody assessment=Signal::derive(move || assessment.get()) read_only=true />
+            <form class="dra-card dra-no-print dra-save-shared" on:submit=save>
+                <label for="dra-shared-label">"Name (optional)"</label>
+                <input id="dra-shared-label" type="text" maxlength="120" prop:value=move || label.get()
+                    on:input=move |ev| label.set(event_target_value(&ev)) />
+                <button type="submit" class="dra-button dra-button--primary">"Save to my assessments"</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
