@@ -53,6 +53,22 @@ pub fn date(ms: i64) -> String {
     d.to_locale_date_string("default", &options).into()
 }
 
+/// A date and time for people, in the browser's locale (e.g. "26 Nov 2026, 17:05").
+pub fn date_time(ms: i64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    d.to_locale_string("default", &options).into()
+}
+
 /// The date part of a file name: 2026-11-26.
 pub fn file_date(ms: i64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));

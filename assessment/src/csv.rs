@@ -74,3 +74,118 @@ pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
     }
     out
 }
+
+/// The workshop summary: one row per section (scores in %), then one row per item (levels),
+/// with each side's mean where that side is shown.
+pub fn workshop_csv(
+    report: &crate::workshop::WorkshopReport,
+    q: &Questionnaire,
+    locale: &str,
+) -> String {
+    let fallback = q.default_locale.as_str();
+    let tenths = |t: Option<u32>| t.map_or(String::new(), |t| format!("{}.{}", t / 10, t % 10));
+    let halves = |h: Option<u32>| {
+        h.map_or(String::new(), |h| {
+            if h % 2 == 0 {
+                (h / 2).to_string()
+            } else {
+                format!("{}.5", h / 2)
+            }
+        })
+    };
+    let num = |n: Option<u32>| n.map_or(String::new(), |n| n.to_string());
+    let mut out = String::from(BOM);
+    let mut row = |cells: Vec<String>| {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    row([
+        "Section",
+        "Item",
+        "Question",
+        "Respondents",
+        "Mean",
+        "Median",
+        "Minimum",
+        "Maximum",
+        "Level 1",
+        "Level 2",
+        "Level 3",
+        "Level 4",
+        "Level 5",
+        "Not applicable",
+        "Don't know",
+        "Brand owner mean",
+        "Distributor mean",
+        "Divided",
+        "Perception gap",
+    ]
+    .map(str::to_owned)
+    .to_vec());
+    let side_section = |g: &Option<crate::workshop::Group>, s: usize| {
+        num(g.as_ref().and_then(|g| g.section(s)).and_then(|x| x.mean))
+    };
+    for s in &report.all.sections {
+        let gap = report.section_gaps.iter().any(|g| g.section == s.section);
+        row(vec![
+            q.sections[s.section].title.get(locale, fallback).to_owned(),
+            String::new(),
+            "Section score (%)".to_owned(),
+            s.scored.to_string(),
+            num(s.mean),
+            num(s.median),
+            num(s.min),
+            num(s.max),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            s.not_applicable.to_string(),
+            s.dont_know.to_string(),
+            side_section(&report.brand_owner, s.section),
+            side_section(&report.distributor, s.section),
+            String::new(),
+            if gap { "yes" } else { "no" }.to_owned(),
+        ]);
+    }
+    let side_item = |g: &Option<crate::workshop::Group>, k: usize| {
+        tenths(g.as_ref().and_then(|g| g.items[k].mean_tenths()))
+    };
+    for (k, i) in report.all.items.iter().enumerate() {
+        let section = &q.sections[i.item.section];
+        let item = &section.items[i.item.item];
+        let mut cells = vec![
+            section.title.get(locale, fallback).to_owned(),
+            item.id.clone(),
+            item.question.get(locale, fallback).to_owned(),
+            i.respondents.to_string(),
+            tenths(i.mean_tenths()),
+            halves(i.median_halves()),
+            i.min().map_or(String::new(), |v| v.to_string()),
+            i.max().map_or(String::new(), |v| v.to_string()),
+        ];
+        cells.extend(i.counts.iter().map(ToString::to_string));
+        cells.extend([
+            i.not_applicable.to_string(),
+            i.dont_know.to_string(),
+            side_item(&report.brand_owner, k),
+            side_item(&report.distributor, k),
+            if report.divided.contains(&k) {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_owned(),
+            if report.item_gaps.iter().any(|g| g.item == i.item) {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_owned(),
+        ]);
+        row(cells);
+    }
+    out
+}

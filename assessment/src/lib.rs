@@ -17,6 +17,7 @@ pub mod record;
 pub mod scoring;
 pub mod share;
 pub mod wizard;
+pub mod workshop;
 
 pub use answers::{Answer, Answers, Level, Perspective};
 pub use content::{parse_questionnaire, ContentError, ContentErrors};

@@ -32,7 +32,7 @@ fn name(a: &Assessment) -> String {
     } else {
         a.label.as_str()
     };
-    format!("{label}, {}", browser::date(a.created_ms))
+    format!("{label}, {}", browser::date_time(a.created_ms))
 }
 
 #[component]

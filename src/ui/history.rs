@@ -136,7 +136,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
         });
     let meta = format!(
         "Started {} \u{b7} {who} \u{b7} {status}",
-        browser::date(s.created_ms)
+        browser::date_time(s.created_ms)
     );
     let overall = match s.overall {
         Some((p, band)) => format!(

@@ -1,0 +1,625 @@
+//! Workshops: many participants' answers brought together, and where they disagree.
+//!
+//! A [`Workshop`] holds participants (anonymous by default, numbered in the order they were
+//! added). [`aggregate`] computes, in one pass over the participants (linear in their number):
+//!
+//! - per item: respondents, the count at each level, not applicable and don't know, mean (shown
+//!   to one decimal), median, minimum and maximum;
+//! - per section: the mean, median, minimum and maximum of the participants' section scores
+//!   (each computed as in [`crate::score`]), and the don't-know and not-applicable counts;
+//! - the same for each perspective, but a side's breakdown is hidden (`None`) when it has fewer
+//!   than `min_group_size` respondents, to keep people anonymous;
+//! - divided items: answers spanning `disagreement_span_levels` levels or more (2 and 4 span 3),
+//!   most divided first (widest span, then largest variance, then content order);
+//! - perception gaps, only when both sides are shown and only on items both sides rated: items
+//!   whose side means (as displayed, one decimal) differ by `perception_gap_item_tenths` tenths
+//!   of a level or more, and sections whose side means (as displayed, whole percent) differ by
+//!   `perception_gap_section_points` or more;
+//! - the group's overall score (the mean of the section means), its band, and the trust gate,
+//!   which puts the result at risk when the group's or either shown side's trust mean is below
+//!   the gate.
+//!
+//! All thresholds come from the content file's `scoring.workshop` and `scoring.trust_gate`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answer, Answers, Perspective};
+use crate::model::{Questionnaire, Scope};
+use crate::scoring::{score, TrustGate};
+use crate::wizard::{Assessment, ItemRef};
+
+/// One participant's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// What makes two additions the same participant: `record:<id>` for a result file,
+    /// `link:<payload>` for a share link.
+    pub key: String,
+    /// Optional; the workshop shows participants by number unless labels are switched on.
+    pub label: String,
+    pub perspective: Option<Perspective>,
+    pub answers: Answers,
+}
+
+impl Participant {
+    pub fn from_assessment(a: &Assessment) -> Self {
+        Self {
+            key: format!("record:{}", a.id),
+            label: a.label.clone(),
+            perspective: a.perspective,
+            answers: a.answers.clone(),
+        }
+    }
+
+    pub fn from_link(payload: &str, shared: crate::share::Shared) -> Self {
+        Self {
+            key: format!("link:{payload}"),
+            label: String::new(),
+            perspective: shared.perspective,
+            answers: shared.answers,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workshop {
+    pub id: String,
+    pub name: String,
+    /// As the facilitator typed it (an `<input type=date>` gives `YYYY-MM-DD`).
+    pub date: String,
+    pub created_ms: i64,
+    pub updated_ms: i64,
+    pub participants: Vec<Participant>,
+}
+
+impl Workshop {
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        date: impl Into<String>,
+        now_ms: i64,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            date: date.into(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            participants: Vec::new(),
+        }
+    }
+
+    /// Adds a participant; `false` (and nothing changes) when one with the same key is there.
+    pub fn add(&mut self, p: Participant, now_ms: i64) -> bool {
+        if self.participants.iter().any(|x| x.key == p.key) {
+            return false;
+        }
+        self.participants.push(p);
+        self.updated_ms = self.updated_ms.max(now_ms);
+        true
+    }
+
+    pub fn remove(&mut self, key: &str, now_ms: i64) {
+        self.participants.retain(|p| p.key != key);
+        self.updated_ms = self.updated_ms.max(now_ms);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored format
+
+/// The newest workshop record schema this code reads and writes.
+pub const WORKSHOP_SCHEMA: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkshopV1 {
+    schema: u64,
+    id: String,
+    name: String,
+    date: String,
+    questionnaire: QRef,
+    created: i64,
+    updated: i64,
+    participants: Vec<ParticipantV1>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QRef {
+    id: String,
+    version: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParticipantV1 {
+    key: String,
+    #[serde(default)]
+    label: String,
+    perspective: Option<String>,
+    answers: BTreeMap<String, String>,
+}
+
+/// Why a stored workshop could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkshopError {
+    #[error("the saved workshop is not valid ({0})")]
+    Invalid(String),
+    #[error("the saved workshop was made by a newer version of this app")]
+    Newer,
+    #[error("the saved workshop is for another questionnaire (\"{0}\")")]
+    OtherQuestionnaire(String),
+}
+
+pub fn encode_workshop(w: &Workshop, q: &Questionnaire) -> String {
+    let record = WorkshopV1 {
+        schema: WORKSHOP_SCHEMA,
+        id: w.id.clone(),
+        name: w.name.clone(),
+        date: w.date.clone(),
+        questionnaire: QRef {
+            id: q.id.clone(),
+            version: q.version,
+        },
+        created: w.created_ms,
+        updated: w.updated_ms,
+        participants: w
+            .participants
+            .iter()
+            .map(|p| ParticipantV1 {
+                key: p.key.clone(),
+                label: p.label.clone(),
+                perspective: p.perspective.map(|x| x.code().to_owned()),
+                answers: p
+                    .answers
+                    .iter()
+                    .map(|(k, v)| (k.to_owned(), v.code().to_owned()))
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&record).expect("a workshop of strings and numbers always serialises")
+}
+
+pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, WorkshopError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| WorkshopError::Invalid(e.to_string()))?;
+    match value.get("schema").and_then(serde_json::Value::as_u64) {
+        Some(s) if s > WORKSHOP_SCHEMA => return Err(WorkshopError::Newer),
+        Some(1) => {}
+        _ => return Err(WorkshopError::Invalid("no valid \"schema\"".into())),
+    }
+    let w: WorkshopV1 =
+        serde_json::from_value(value).map_err(|e| WorkshopError::Invalid(e.to_string()))?;
+    if w.questionnaire.id != q.id {
+        return Err(WorkshopError::OtherQuestionnaire(w.questionnaire.id));
+    }
+    if w.questionnaire.version > q.version {
+        return Err(WorkshopError::Newer);
+    }
+    let mut participants = Vec::with_capacity(w.participants.len());
+    for p in w.participants {
+        let perspective =
+            match p.perspective.as_deref() {
+                None => None,
+                Some(c) => Some(Perspective::from_code(c).ok_or_else(|| {
+                    WorkshopError::Invalid(format!("unknown perspective \"{c}\""))
+                })?),
+            };
+        let mut answers = Answers::new();
+        for (item, code) in &p.answers {
+            let a = Answer::from_code(code).ok_or_else(|| {
+                WorkshopError::Invalid(format!("the answer to {item} is \"{code}\""))
+            })?;
+            answers.set(item.clone(), a);
+        }
+        let answers = q
+            .migrate_answers(w.questionnaire.version, &answers)
+            .ok_or_else(|| {
+                WorkshopError::Invalid(format!(
+                    "questionnaire version {} cannot be converted",
+                    w.questionnaire.version
+                ))
+            })?;
+        participants.push(Participant {
+            key: p.key,
+            label: p.label,
+            perspective,
+            answers,
+        });
+    }
+    Ok(Workshop {
+        id: w.id,
+        name: w.name,
+        date: w.date,
+        created_ms: w.created,
+        updated_ms: w.updated,
+        participants,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregation
+
+/// How one item was answered across a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemStats {
+    pub item: ItemRef,
+    /// Participants who answered it at all (a level, not applicable or don't know).
+    pub respondents: usize,
+    /// Participants at each level, 1 to 5.
+    pub counts: [usize; 5],
+    pub not_applicable: usize,
+    pub dont_know: usize,
+    sum: u64,
+    sum_sq: u64,
+}
+
+impl ItemStats {
+    fn new(item: ItemRef) -> Self {
+        Self {
+            item,
+            respondents: 0,
+            counts: [0; 5],
+            not_applicable: 0,
+            dont_know: 0,
+            sum: 0,
+            sum_sq: 0,
+        }
+    }
+
+    fn add(&mut self, a: Answer) {
+        self.respondents += 1;
+        match a {
+            Answer::Level(l) => {
+                let v = u64::from(l.get());
+                self.counts[usize::from(l.get() - 1)] += 1;
+                self.sum += v;
+                self.sum_sq += v * v;
+            }
+            Answer::NotApplicable => self.not_applicable += 1,
+            Answer::DontKnow => self.dont_know += 1,
+        }
+    }
+
+    /// Participants who gave a level.
+    pub fn rated(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// The mean level in tenths, rounded half up (34 = 3.4).
+    pub fn mean_tenths(&self) -> Option<u32> {
+        let n = self.rated() as u64;
+        (n > 0).then(|| u32::try_from((20 * self.sum + n) / (2 * n)).unwrap_or(u32::MAX))
+    }
+
+    /// The median level in halves (7 = 3.5).
+    pub fn median_halves(&self) -> Option<u32> {
+        let n = self.rated();
+        if n == 0 {
+            return None;
+        }
+        let nth = |k: usize| -> u32 {
+            let mut seen = 0;
+            for (level, c) in self.counts.iter().enumerate() {
+                seen += c;
+                if seen > k {
+                    return level as u32 + 1;
+                }
+            }
+            5
+        };
+        Some(if n % 2 == 1 {
+            2 * nth(n / 2)
+        } else {
+            nth(n / 2 - 1) + nth(n / 2)
+        })
+    }
+
+    pub fn min(&self) -> Option<u8> {
+        self.counts.iter().position(|&c| c > 0).map(|i| i as u8 + 1)
+    }
+
+    pub fn max(&self) -> Option<u8> {
+        self.counts
+            .iter()
+            .rposition(|&c| c > 0)
+            .map(|i| i as u8 + 1)
+    }
+
+    /// How many levels the answers span: `max - min + 1` (0 with no levels).
+    pub fn span(&self) -> u8 {
+        match (self.min(), self.max()) {
+            (Some(lo), Some(hi)) => hi - lo + 1,
+            _ => 0,
+        }
+    }
+
+    /// The variance of the levels as an exact fraction (numerator, denominator).
+    fn variance(&self) -> (u128, u128) {
+        let n = self.rated() as u128;
+        if n == 0 {
+            return (0, 1);
+        }
+        let (s, sq) = (u128::from(self.sum), u128::from(self.sum_sq));
+        (n * sq - s * s, n * n)
+    }
+}
+
+/// A section's scores across a group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionStats {
+    pub section: usize,
+    /// Participants whose answers scored this section.
+    pub scored: usize,
+    pub mean: Option<u32>,
+    pub median: Option<u32>,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub not_applicable: usize,
+    pub dont_know: usize,
+}
+
+/// Statistics for a group of participants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub respondents: usize,
+    /// Every item of the enabled sections, in content order.
+    pub items: Vec<ItemStats>,
+    pub sections: Vec<SectionStats>,
+    /// The mean of the section means, displayed whole.
+    pub overall: Option<u32>,
+}
+
+impl Group {
+    pub fn section(&self, section: usize) -> Option<&SectionStats> {
+        self.sections.iter().find(|s| s.section == section)
+    }
+
+    pub fn item(&self, item: ItemRef) -> Option<&ItemStats> {
+        self.items.iter().find(|s| s.item == item)
+    }
+}
+
+/// A perception gap on one item: the two sides' means in tenths of a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemGap {
+    pub item: ItemRef,
+    pub brand_owner_tenths: u32,
+    pub distributor_tenths: u32,
+}
+
+/// A perception gap on one section: the two sides' mean scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionGap {
+    pub section: usize,
+    pub brand_owner: u32,
+    pub distributor: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkshopReport {
+    pub all: Group,
+    pub brand_owner_count: usize,
+    pub distributor_count: usize,
+    /// `None` when the side has fewer respondents than the minimum group size.
+    pub brand_owner: Option<Group>,
+    pub distributor: Option<Group>,
+    /// Items of `all.items` (indices) whose answers span the disagreement threshold or more,
+    /// most divided first.
+    pub divided: Vec<usize>,
+    pub item_gaps: Vec<ItemGap>,
+    pub section_gaps: Vec<SectionGap>,
+    /// The group's band (capped by the trust gate), when the overall could be computed.
+    pub band: Option<usize>,
+    pub trust: TrustGate,
+}
+
+/// A percentage rounded half up for display; the tiny bias absorbs floating-point error at .5.
+fn display(x: f64) -> u32 {
+    (x + 0.5 + 1e-9).floor().max(0.0) as u32
+}
+
+fn median(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+/// One participant, read once: their answer to each item shown and their score per section.
+struct Row {
+    perspective: Option<Perspective>,
+    answers: Vec<Option<Answer>>,
+    percents: Vec<Option<f64>>,
+}
+
+fn group<'a>(
+    q: &Questionnaire,
+    scope: &Scope,
+    refs: &[ItemRef],
+    rows: impl Iterator<Item = &'a Row>,
+) -> Group {
+    let mut items: Vec<ItemStats> = refs.iter().map(|r| ItemStats::new(*r)).collect();
+    let sections: Vec<usize> = scope.sections().collect();
+    let mut percents: Vec<Vec<f64>> = vec![Vec::new(); sections.len()];
+    let mut respondents = 0;
+    for row in rows {
+        respondents += 1;
+        for (stats, a) in items.iter_mut().zip(&row.answers) {
+            if let Some(a) = a {
+                stats.add(*a);
+            }
+        }
+        for (values, p) in percents.iter_mut().zip(&row.percents) {
+            if let Some(p) = p {
+                values.push(*p);
+            }
+        }
+    }
+    let sections: Vec<SectionStats> = sections
+        .iter()
+        .zip(percents.iter_mut())
+        .map(|(&s, values)| {
+            values.sort_by(f64::total_cmp);
+            let own = items.iter().filter(|x| x.item.section == s);
+            let (na, dk) = own.fold((0, 0), |(na, dk), x| {
+                (na + x.not_applicable, dk + x.dont_know)
+            });
+            SectionStats {
+                section: s,
+                scored: values.len(),
+                mean: (!values.is_empty())
+                    .then(|| display(values.iter().sum::<f64>() / values.len() as f64)),
+                median: median(values).map(display),
+                min: values.first().copied().map(display),
+                max: values.last().copied().map(display),
+                not_applicable: na,
+                dont_know: dk,
+            }
+        })
+        .collect();
+    let means: Vec<(u32, u32)> = sections
+        .iter()
+        .filter_map(|s| s.mean.map(|m| (q.sections[s.section].weight, m)))
+        .collect();
+    let total: u32 = means.iter().map(|(w, _)| w).sum();
+    let overall = (total > 0).then(|| {
+        display(
+            means
+                .iter()
+                .map(|(w, m)| f64::from(*w) * f64::from(*m))
+                .sum::<f64>()
+                / f64::from(total),
+        )
+    });
+    Group {
+        respondents,
+        items,
+        sections,
+        overall,
+    }
+}
+
+/// Aggregates the participants over the sections in `scope`.
+pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant]) -> WorkshopReport {
+    let rules = &q.scoring.workshop;
+    let min_group = rules.min_group_size as usize;
+    let refs: Vec<ItemRef> = scope
+        .sections()
+        .flat_map(|s| {
+            (0..q.sections[s].items.len()).map(move |i| ItemRef {
+                section: s,
+                item: i,
+            })
+        })
+        .collect();
+    let rows: Vec<Row> = participants
+        .iter()
+        .map(|p| Row {
+            perspective: p.perspective,
+            answers: refs
+                .iter()
+                .map(|r| p.answers.get(&q.sections[r.section].items[r.item].id))
+                .collect(),
+            percents: score(q, &p.answers, scope)
+                .sections
+                .iter()
+                .map(|s| s.score.map(|sc| sc.ratio.to_f64() * 100.0))
+                .collect(),
+        })
+        .collect();
+    let all = group(q, scope, &refs, rows.iter());
+    let side = |p: Perspective| rows.iter().filter(move |x| x.perspective == Some(p));
+    let brand_owner_count = side(Perspective::BrandOwner).count();
+    let distributor_count = side(Perspective::Distributor).count();
+    let shown = |n: usize| n >= min_group.max(1);
+    let brand_owner =
+        shown(brand_owner_count).then(|| group(q, scope, &refs, side(Perspective::BrandOwner)));
+    let distributor =
+        shown(distributor_count).then(|| group(q, scope, &refs, side(Perspective::Distributor)));
+
+    let mut divided: Vec<usize> = (0..all.items.len())
+        .filter(|&i| u32::from(all.items[i].span()) >= rules.disagreement_span_levels)
+        .collect();
+    divided.sort_by(|&a, &b| {
+        let (x, y) = (&all.items[a], &all.items[b]);
+        let (vx, dx) = x.variance();
+        let (vy, dy) = y.variance();
+        y.span()
+            .cmp(&x.span())
+            .then((vy * dx).cmp(&(vx * dy)))
+            .then(a.cmp(&b))
+    });
+
+    let mut item_gaps = Vec::new();
+    let mut section_gaps = Vec::new();
+    if let (Some(bo), Some(d)) = (&brand_owner, &distributor) {
+        for (b, s) in bo.items.iter().zip(&d.items) {
+            if let (Some(x), Some(y)) = (b.mean_tenths(), s.mean_tenths()) {
+                if x.abs_diff(y) >= rules.perception_gap_item_tenths {
+                    item_gaps.push(ItemGap {
+                        item: b.item,
+                        brand_owner_tenths: x,
+                        distributor_tenths: y,
+                    });
+                }
+            }
+        }
+        item_gaps.sort_by_key(|g| {
+            std::cmp::Reverse(g.brand_owner_tenths.abs_diff(g.distributor_tenths))
+        });
+        for (b, s) in bo.sections.iter().zip(&d.sections) {
+            if let (Some(x), Some(y)) = (b.mean, s.mean) {
+                if x.abs_diff(y) >= rules.perception_gap_section_points {
+                    section_gaps.push(SectionGap {
+                        section: b.section,
+                        brand_owner: x,
+                        distributor: y,
+                    });
+                }
+            }
+        }
+    }
+
+    let trust = match &q.scoring.trust_gate {
+        Some(gate) if scope.contains(gate.section) => {
+            let means: Vec<Option<u32>> = [Some(&all), brand_owner.as_ref(), distributor.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|g| g.section(gate.section).and_then(|s| s.mean))
+                .collect();
+            if means.iter().flatten().any(|&m| m < gate.below_percent) {
+                TrustGate::AtRisk
+            } else if means[0].is_none() {
+                TrustGate::NotAssessed
+            } else {
+                TrustGate::Passed
+            }
+        }
+        _ => TrustGate::Off,
+    };
+    let band = all.overall.map(|p| {
+        let b = q.scoring.band_of(p);
+        match (&q.scoring.trust_gate, trust) {
+            (Some(gate), TrustGate::AtRisk | TrustGate::NotAssessed) => b.min(gate.cap_band),
+            _ => b,
+        }
+    });
+    WorkshopReport {
+        all,
+        brand_owner_count,
+        distributor_count,
+        brand_owner,
+        distributor,
+        divided,
+        item_gaps,
+        section_gaps,
+        band,
+        trust,
+    }
+}

@@ -1,0 +1,293 @@
+//! Workshop aggregation against hand-computed fixtures, and the stored workshop format.
+
+mod common;
+
+use assessment::scoring::TrustGate;
+use assessment::workshop::{
+    aggregate, decode_workshop, encode_workshop, Participant, Workshop, WorkshopError,
+};
+use assessment::{default_questionnaire, Answer, Answers, Perspective, Questionnaire, Scope};
+use common::{level, version_2};
+
+/// A participant answering every item 3 except where `overrides` says otherwise.
+fn participant(
+    q: &Questionnaire,
+    key: &str,
+    p: Option<Perspective>,
+    overrides: &[(&str, Answer)],
+) -> Participant {
+    let mut answers: Answers = q.item_ids().map(|id| (id, level(3))).collect();
+    for (id, a) in overrides {
+        answers.set(*id, *a);
+    }
+    Participant {
+        key: key.into(),
+        label: String::new(),
+        perspective: p,
+        answers,
+    }
+}
+
+fn trust_all(q: &Questionnaire, l: u8) -> Vec<(&str, Answer)> {
+    q.sections[3]
+        .items
+        .iter()
+        .map(|i| (i.id.as_str(), level(l)))
+        .collect()
+}
+
+/// Three brand-owner and three distributor participants:
+/// REL1: brand owners 4, 4, 5; distributors 2, 2, 3. Trust: brand owners all 5, distributors all 2.
+fn room(q: &Questionnaire) -> Vec<Participant> {
+    let bo = Some(Perspective::BrandOwner);
+    let d = Some(Perspective::Distributor);
+    let mut out = Vec::new();
+    for (n, (p, rel1, tru)) in [
+        (bo, 4, 5),
+        (bo, 4, 5),
+        (bo, 5, 5),
+        (d, 2, 2),
+        (d, 2, 2),
+        (d, 3, 2),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut o = trust_all(q, tru);
+        o.push(("REL1", level(rel1)));
+        out.push(participant(q, &format!("p{n}"), p, &o));
+    }
+    out
+}
+
+#[test]
+fn item_statistics_by_hand() {
+    let q = default_questionnaire().unwrap();
+    let r = aggregate(&q, &Scope::all(&q), &room(&q));
+    assert_eq!(r.all.respondents, 6);
+    let rel1 = &r.all.items[0];
+    assert_eq!(rel1.counts, [0, 2, 1, 2, 1]);
+    // 4+4+5+2+2+3 = 20 over 6 = 3.33 -> 3.3; sorted 2 2 3 4 4 5 -> median 3.5.
+    assert_eq!(rel1.mean_tenths(), Some(33));
+    assert_eq!(rel1.median_halves(), Some(7));
+    assert_eq!((rel1.min(), rel1.max(), rel1.span()), (Some(2), Some(5), 4));
+    assert_eq!(r.all.items[1].span(), 1);
+    // Only REL1 and the Trust items (2 and 5) span 3 levels or more. All span 4 levels; the
+    // trust items are split into two camps (variance 2.25 against REL1's 1.22), so they come
+    // first, in content order, then REL1.
+    assert_eq!(r.divided, [23, 24, 25, 26, 27, 28, 29, 0]);
+}
+
+#[test]
+fn sides_gaps_and_the_trust_gate_by_hand() {
+    let q = default_questionnaire().unwrap();
+    let r = aggregate(&q, &Scope::all(&q), &room(&q));
+    assert_eq!((r.brand_owner_count, r.distributor_count), (3, 3));
+    let (bo, d) = (
+        r.brand_owner.as_ref().unwrap(),
+        r.distributor.as_ref().unwrap(),
+    );
+    // REL1: brand owners 13/3 = 4.3, distributors 7/3 = 2.3: 2.0 levels apart, a gap.
+    assert_eq!(bo.items[0].mean_tenths(), Some(43));
+    assert_eq!(d.items[0].mean_tenths(), Some(23));
+    assert_eq!(
+        r.item_gaps.len(),
+        1 + 7,
+        "REL1 and the seven trust items (5 against 2)"
+    );
+    assert_eq!(
+        r.item_gaps[0]
+            .brand_owner_tenths
+            .abs_diff(r.item_gaps[0].distributor_tenths),
+        30
+    );
+    // REL section (weights sum 19, all 3 = 38/76): brand owners 41, 41, 44 of 76 -> 55 %;
+    // distributors 35, 35, 38 of 76 -> 47 %: 8 points, no gap. Trust: 100 % against 25 %.
+    assert_eq!(bo.sections[0].mean, Some(55));
+    assert_eq!(d.sections[0].mean, Some(47));
+    assert_eq!(r.section_gaps.len(), 1);
+    assert_eq!(
+        (
+            r.section_gaps[0].section,
+            r.section_gaps[0].brand_owner,
+            r.section_gaps[0].distributor
+        ),
+        (3, 100, 25)
+    );
+    // The group's trust mean is 62.5 -> 63, but the distributors' 25 % puts the result at risk.
+    assert_eq!(r.all.sections[3].mean, Some(63));
+    assert_eq!(r.trust, TrustGate::AtRisk);
+    // Overall: the mean of the section means (51, 50, 50, 63) = 53.5 -> 54, Developing.
+    assert_eq!(r.all.sections[0].mean, Some(51));
+    assert_eq!(r.all.overall, Some(54));
+    assert_eq!(r.band, Some(1));
+    // Section spread.
+    assert_eq!(
+        (
+            r.all.sections[3].min,
+            r.all.sections[3].max,
+            r.all.sections[3].median
+        ),
+        (Some(25), Some(100), Some(63))
+    );
+}
+
+#[test]
+fn no_participants() {
+    let q = default_questionnaire().unwrap();
+    let r = aggregate(&q, &Scope::all(&q), &[]);
+    assert_eq!(r.all.respondents, 0);
+    assert_eq!(r.all.items.len(), 30);
+    assert!(r
+        .all
+        .items
+        .iter()
+        .all(|i| i.mean_tenths().is_none() && i.median_halves().is_none() && i.span() == 0));
+    assert!(r
+        .all
+        .sections
+        .iter()
+        .all(|s| s.mean.is_none() && s.scored == 0));
+    assert_eq!(
+        (r.all.overall, r.band, r.trust),
+        (None, None, TrustGate::NotAssessed)
+    );
+    assert!(r.divided.is_empty() && r.item_gaps.is_empty());
+    assert!(r.brand_owner.is_none() && r.distributor.is_none());
+}
+
+#[test]
+fn a_single_respondent_is_the_group_and_no_side_is_shown() {
+    let q = default_questionnaire().unwrap();
+    let one = participant(
+        &q,
+        "x",
+        Some(Perspective::Distributor),
+        &[("REL1", level(5)), ("REL2", Answer::DontKnow)],
+    );
+    let r = aggregate(&q, &Scope::all(&q), &[one]);
+    assert_eq!(r.all.items[0].mean_tenths(), Some(50));
+    assert_eq!(r.all.items[0].median_halves(), Some(10));
+    assert_eq!(r.all.items[1].dont_know, 1);
+    assert_eq!(r.all.items[1].respondents, 1);
+    assert_eq!(r.all.items[1].rated(), 0);
+    assert_eq!(r.all.sections[0].dont_know, 1);
+    assert_eq!(r.distributor_count, 1);
+    assert!(r.distributor.is_none(), "fewer than 3: hidden");
+    assert!(r.divided.is_empty());
+}
+
+#[test]
+fn everything_not_applicable() {
+    let q = default_questionnaire().unwrap();
+    let na: Answers = q.item_ids().map(|id| (id, Answer::NotApplicable)).collect();
+    let people: Vec<Participant> = (0..4)
+        .map(|n| Participant {
+            key: n.to_string(),
+            label: String::new(),
+            perspective: None,
+            answers: na.clone(),
+        })
+        .collect();
+    let r = aggregate(&q, &Scope::all(&q), &people);
+    assert!(r.all.sections.iter().all(|s| s.mean.is_none()));
+    assert_eq!(r.all.sections[0].not_applicable, 4 * 8);
+    assert_eq!(r.all.items[0].not_applicable, 4);
+    assert_eq!(r.all.overall, None);
+    assert_eq!(r.trust, TrustGate::NotAssessed);
+}
+
+#[test]
+fn one_perspective_only_has_no_gaps() {
+    let q = default_questionnaire().unwrap();
+    let people: Vec<Participant> = (0..4)
+        .map(|n| {
+            participant(
+                &q,
+                &n.to_string(),
+                Some(Perspective::BrandOwner),
+                &[("REL1", level(1 + n as u8))],
+            )
+        })
+        .collect();
+    let r = aggregate(&q, &Scope::all(&q), &people);
+    assert!(r.brand_owner.is_some());
+    assert!(r.distributor.is_none());
+    assert!(r.item_gaps.is_empty() && r.section_gaps.is_empty());
+    assert_eq!(r.all.items[0].span(), 4);
+    assert_eq!(r.trust, TrustGate::Passed);
+}
+
+#[test]
+fn participants_are_added_once() {
+    let q = default_questionnaire().unwrap();
+    let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
+    assert!(w.add(participant(&q, "record:a", None, &[]), 2));
+    assert!(
+        !w.add(participant(&q, "record:a", None, &[]), 3),
+        "same key: a duplicate"
+    );
+    assert!(w.add(participant(&q, "record:b", None, &[]), 4));
+    assert_eq!(w.participants.len(), 2);
+    w.remove("record:a", 5);
+    assert_eq!(w.participants.len(), 1);
+    assert_eq!(w.updated_ms, 5);
+}
+
+#[test]
+fn stored_workshops_round_trip_and_migrate() {
+    let q = default_questionnaire().unwrap();
+    let mut w = Workshop::new("w1", "Kick-off \u{2013} Munich", "2026-11-26", 1);
+    for p in room(&q) {
+        w.add(p, 2);
+    }
+    let text = encode_workshop(&w, &q);
+    assert_eq!(decode_workshop(&text, &q).unwrap(), w);
+    let v2 = version_2();
+    let migrated = decode_workshop(&text, &v2).unwrap();
+    assert_eq!(
+        migrated.participants[0].answers.get("REL9"),
+        w.participants[0].answers.get("REL8")
+    );
+    let newer = encode_workshop(&migrated, &v2);
+    assert_eq!(decode_workshop(&newer, &q), Err(WorkshopError::Newer));
+    assert!(matches!(
+        decode_workshop("{\"schema\":1}", &q),
+        Err(WorkshopError::Invalid(_))
+    ));
+    assert_eq!(
+        decode_workshop("{\"schema\":2}", &q),
+        Err(WorkshopError::Newer)
+    );
+}
+
+#[test]
+fn the_summary_csv_has_sections_then_items() {
+    let q = default_questionnaire().unwrap();
+    let r = aggregate(&q, &Scope::all(&q), &room(&q));
+    let text = assessment::csv::workshop_csv(&r, &q, "en");
+    let lines: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .trim_end()
+        .split("\r\n")
+        .collect();
+    assert_eq!(lines.len(), 1 + 4 + 30);
+    assert!(lines[0].starts_with("\"Section\",\"Item\",\"Question\",\"Respondents\",\"Mean\""));
+    assert!(
+        lines[4].starts_with(
+            "\"Trust & Foundations\",\"\",\"Section score (%)\",\"6\",\"63\",\"63\",\"25\",\"100\""
+        ),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[4].ends_with("\"100\",\"25\",\"\",\"yes\""),
+        "{}",
+        lines[4]
+    );
+    // REL1: mean 3.3, median 3.5, 2 to 5, counts 0 2 1 2 1, sides 4.3 and 2.3, divided, a gap.
+    assert_eq!(
+        lines[5],
+        "\"The Relationship\",\"REL1\",\"How clearly is the distributor's role defined: which customers, channels, territory and customer-management tasks it carries out for the brand owner?\",\"6\",\"3.3\",\"3.5\",\"2\",\"5\",\"0\",\"2\",\"1\",\"2\",\"1\",\"0\",\"0\",\"4.3\",\"2.3\",\"yes\",\"yes\""
+    );
+}
