@@ -43,6 +43,31 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the browser could not read it".to_owned())
 }
 
+/// Reads many files as UTF-8 text at once (in parallel, one await for all).
+pub async fn read_texts(files: &[web_sys::File]) -> Vec<Result<String, String>> {
+    // A failed read resolves to `undefined` instead of failing the whole batch.
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    let promises = js_sys::Array::new();
+    for f in files {
+        promises.push(&f.text().catch(&on_error));
+    }
+    let all = JsFuture::from(js_sys::Promise::all(&promises)).await;
+    drop(on_error);
+    match all {
+        Ok(values) => js_sys::Array::from(&values)
+            .iter()
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| "the browser could not read it".to_owned())
+            })
+            .collect(),
+        Err(_) => files
+            .iter()
+            .map(|_| Err("the browser could not read it".to_owned()))
+            .collect(),
+    }
+}
+
 /// A date for people, in the browser's locale (e.g. "26 Nov 2026").
 pub fn date(ms: i64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));

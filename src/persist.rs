@@ -4,6 +4,7 @@
 //! `dra.current` the id of the one in progress, and `dra.corrupt.<id>` the raw text of a record
 //! that could not be read.
 
+use assessment::workshop::{decode_workshop, encode_workshop, Workshop};
 use assessment::{decode_record, encode_record, Assessment, Questionnaire};
 
 use crate::storage::{Store, StoreError};
@@ -36,9 +37,9 @@ pub enum Notice {
     Info(String),
     /// Something the user did failed; the text says what and what to do.
     Problem(String),
-    /// A record was deleted; its text is kept here so that it can be put back.
+    /// Something was deleted; its storage key and text are kept here so that it can be put back.
     Deleted {
-        id: String,
+        key: String,
         label: String,
         text: String,
     },
@@ -201,9 +202,9 @@ pub fn delete(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
     Ok(text)
 }
 
-/// Puts a deleted record back exactly as it was.
-pub fn restore(store: &Store, id: &str, text: &str) -> Result<(), StoreError> {
-    store.set(&record_key(id), text)
+/// Puts something deleted back exactly as it was, under its storage key.
+pub fn restore(store: &Store, key: &str, text: &str) -> Result<(), StoreError> {
+    store.set(key, text)
 }
 
 /// Whether a record with this id is stored.
@@ -231,6 +232,48 @@ pub fn save_all(store: &Store, q: &Questionnaire, list: &[Assessment]) -> Result
         undo.push((key, before));
     }
     Ok(())
+}
+
+pub const WORKSHOP_PREFIX: &str = "dra.workshop.";
+
+pub fn workshop_key(id: &str) -> String {
+    format!("{WORKSHOP_PREFIX}{id}")
+}
+
+/// Every stored workshop that can be read, newest first, and how many could not be read.
+pub fn list_workshops(store: &Store, q: &Questionnaire) -> (Vec<Workshop>, usize) {
+    let mut unreadable = 0;
+    let mut list: Vec<Workshop> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(WORKSHOP_PREFIX))
+        .filter_map(|k| {
+            let text = store.get(&k).ok().flatten()?;
+            let w = decode_workshop(&text, q).ok();
+            unreadable += usize::from(w.is_none());
+            w
+        })
+        .collect();
+    list.sort_by_key(|w| std::cmp::Reverse((w.created_ms, w.id.clone())));
+    (list, unreadable)
+}
+
+pub fn read_workshop(store: &Store, q: &Questionnaire, id: &str) -> Option<Workshop> {
+    let text = store.get(&workshop_key(id)).ok().flatten()?;
+    decode_workshop(&text, q).ok()
+}
+
+pub fn save_workshop(store: &Store, q: &Questionnaire, w: &Workshop) -> Result<(), StoreError> {
+    store.set(&workshop_key(&w.id), &encode_workshop(w, q))
+}
+
+/// Removes a workshop and returns its text, so that the deletion can be undone.
+pub fn delete_workshop(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
+    let key = workshop_key(id);
+    let text = store.get(&key)?;
+    store.remove(&key)?;
+    Ok(text)
 }
 
 /// Writes an assessment and marks it as the one in progress.
@@ -427,7 +470,7 @@ mod tests {
             None,
             "the deleted one is no longer current"
         );
-        restore(&s, "new", &text).unwrap();
+        restore(&s, &record_key("new"), &text).unwrap();
         assert_eq!(read(&s, &q, "new"), Some(newer));
     }
 

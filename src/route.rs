@@ -6,6 +6,9 @@
 //! | (none), `#/` | the assessment (welcome, questions or results) |
 //! | `#/history` | My assessments |
 //! | `#/compare/<id>/<id>` | the comparison of two assessments |
+//! | `#/workshops` | the list of workshops |
+//! | `#/workshop/<id>` | one workshop |
+//! | `#/workshop/<id>/present` | its presenter view |
 //! | `#r=<payload>` | a shared result (see `assessment::share`) |
 
 use assessment::share::FRAGMENT_PREFIX;
@@ -15,6 +18,9 @@ pub enum Route {
     Assessment,
     History,
     Compare(String, String),
+    Workshops,
+    Workshop(String),
+    Present(String),
     Shared(String),
 }
 
@@ -32,6 +38,10 @@ impl Route {
                 Route::Compare(a.to_owned(), b.to_owned())
             }
             ["compare", ..] => Route::History,
+            ["workshops"] => Route::Workshops,
+            ["workshop", id] if !id.is_empty() => Route::Workshop(id.to_owned()),
+            ["workshop", id, "present"] if !id.is_empty() => Route::Present(id.to_owned()),
+            ["workshop", ..] => Route::Workshops,
             _ => Route::Assessment,
         }
     }
@@ -42,6 +52,9 @@ impl Route {
             Route::Assessment => "#/".to_owned(),
             Route::History => "#/history".to_owned(),
             Route::Compare(a, b) => format!("#/compare/{a}/{b}"),
+            Route::Workshops => "#/workshops".to_owned(),
+            Route::Workshop(id) => format!("#/workshop/{id}"),
+            Route::Present(id) => format!("#/workshop/{id}/present"),
             Route::Shared(p) => format!("#{FRAGMENT_PREFIX}{p}"),
         }
     }
@@ -57,6 +70,9 @@ mod tests {
             Route::Assessment,
             Route::History,
             Route::Compare("a1".into(), "b2".into()),
+            Route::Workshops,
+            Route::Workshop("w1".into()),
+            Route::Present("w1".into()),
             Route::Shared("1.x.1.b.AAAA.BBBBBB".into()),
         ] {
             assert_eq!(Route::parse(&route.fragment()), route);
@@ -71,5 +87,6 @@ mod tests {
         assert_eq!(Route::parse("#/compare/a"), Route::History);
         assert_eq!(Route::parse("history"), Route::History);
         assert_eq!(Route::parse("#r="), Route::Shared(String::new()));
+        assert_eq!(Route::parse("#/workshop/"), Route::Workshops);
     }
 }

@@ -6,7 +6,7 @@ use assessment::{Answer, Assessment, Questionnaire};
 use leptos::prelude::*;
 
 use super::radar::RadarChart;
-use super::HEADING_ID;
+use super::{TableWrap, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Entry};
 use crate::route::Route;
@@ -91,10 +91,10 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
                 <div class="dra-chart">
                     <RadarChart title="Section scores, earlier and later (0 to 100 %)".to_owned() labels=labels series=series />
                     <p class="dra-legend">
-                        <span class="dra-legend__earlier">{format!("Earlier: {}", name(&a))}</span>
-                        <span class="dra-legend__later">{format!("Later: {}", name(&b))}</span>
+                        <span class="dra-legend__s0">{format!("Earlier: {}", name(&a))}</span>
+                        <span class="dra-legend__s1">{format!("Later: {}", name(&b))}</span>
                     </p>
-                    <div class="dra-table-wrap">
+                    <TableWrap label="Section scores, earlier and later".to_owned()>
                         <table class="dra-table">
                             <caption>"Section scores, earlier and later"</caption>
                             <thead><tr><th scope="col">"Section"</th><th scope="col">"Earlier"</th><th scope="col">"Later"</th><th scope="col">"Change"</th></tr></thead>
@@ -111,7 +111,7 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
                                 </tr>
                             </tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                 </div>
                 <section class="dra-card">
                     <h2>{match c.moved.len() { 0 => "No answer changed".to_owned(), 1 => "1 answer changed".to_owned(), n => format!("{n} answers changed") }}</h2>

@@ -197,7 +197,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
                     state.start_new();
                 }
                 state.notify(Notice::Deleted {
-                    id: a.id.clone(),
+                    key: persist::record_key(&a.id),
                     label: title(&a.label),
                     text,
                 });
@@ -261,7 +261,7 @@ fn Unreadable(id: String, reason: String, kept: bool) -> impl IntoView {
     let delete = move |_| match state.with_store(|s| persist::delete(s, &id)) {
         Ok(Some(text)) => {
             state.notify(Notice::Deleted {
-                id: id.clone(),
+                key: persist::record_key(&id),
                 label: "an assessment that could not be read".to_owned(),
                 text,
             });

@@ -10,6 +10,7 @@ mod radar;
 mod results;
 mod shared;
 mod welcome;
+mod workshop;
 
 use assessment::Step;
 use leptos::prelude::*;
@@ -61,6 +62,9 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
                 <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
                     "My assessments"
                 </a>
+                <a href="#/workshops" aria-current=move || matches!(route(), Route::Workshops | Route::Workshop(_) | Route::Present(_)).then_some("page")>
+                    "Workshops"
+                </a>
             </nav>
             <notices::Notices />
             {move || match route() {
@@ -72,10 +76,20 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
                 Route::History => view! { <history::History /> }.into_any(),
                 Route::Compare(a, b) => view! { <compare::Compare before=a after=b /> }.into_any(),
                 Route::Shared(p) => view! { <shared::SharedView payload=p /> }.into_any(),
+                Route::Workshops => view! { <workshop::Workshops /> }.into_any(),
+                Route::Workshop(id) => view! { <workshop::WorkshopView id=id /> }.into_any(),
+                Route::Present(id) => view! { <workshop::Presenter id=id /> }.into_any(),
             }}
         </div>
     }
     .into_any()
+}
+
+/// A table that may scroll sideways on small screens: focusable so keyboard users can scroll it,
+/// and named after the table.
+#[component]
+pub fn TableWrap(label: String, children: Children) -> impl IntoView {
+    view! { <div class="dra-table-wrap" tabindex="0" role="region" aria-label=label>{children()}</div> }
 }
 
 /// The id of every screen's main heading.

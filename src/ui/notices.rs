@@ -17,12 +17,12 @@ pub fn Notices() -> impl IntoView {
                     let class = if notice.is_warning() { "dra-notice dra-notice--warning" } else { "dra-notice" };
                     let dismissed = notice.clone();
                     let undo = match &notice {
-                        Notice::Deleted { id, text, .. } => {
-                            let (id, text, this) = (id.clone(), text.clone(), notice.clone());
+                        Notice::Deleted { key, text, .. } => {
+                            let (key, text, this) = (key.clone(), text.clone(), notice.clone());
                             Some(view! {
                                 <button type="button" class="dra-button dra-button--small"
                                     on:click=move |_| {
-                                        match state.with_store(|s| persist::restore(s, &id, &text)) {
+                                        match state.with_store(|s| persist::restore(s, &key, &text)) {
                                             Ok(()) => {
                                                 state.dismiss(&this);
                                                 state.library_changed();

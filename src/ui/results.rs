@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::item::item_dom_id;
 use super::radar::RadarChart;
-use super::HEADING_ID;
+use super::{TableWrap, HEADING_ID};
 use crate::browser;
 use crate::state::AppState;
 
@@ -248,7 +248,7 @@ fn Chart(report: Report) -> impl IntoView {
     view! {
         <div class="dra-chart">
             <RadarChart title="Section scores (0 to 100 %)".to_owned() labels=labels series=vec![values] rings=rings />
-            <div class="dra-table-wrap">
+            <TableWrap label="Section scores".to_owned()>
             <table class="dra-table">
                 <caption>"Section scores"</caption>
                 <thead>
@@ -271,7 +271,7 @@ fn Chart(report: Report) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            </div>
+            </TableWrap>
         </div>
     }
 }

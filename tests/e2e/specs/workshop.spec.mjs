@@ -1,0 +1,206 @@
+import { test, expect } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { content, en } from './app.mjs';
+
+const items = content.sections.flatMap((s, si) => s.items.map((item, ii) => ({ ...item, section: s, si, ii })));
+const N = 30;
+
+/** Participant k's answer to item i (global index): brand owners (k < 15) answer around 4,
+ * distributors around 2; item 3 is 3 for everyone; item 5 is not applicable for every tenth
+ * participant and item 7 don't know for every seventh. */
+function answer(k, i) {
+  if (i === 3) return 3;
+  if (i === 5 && k % 10 === 0) return 'na';
+  if (i === 7 && k % 7 === 0) return 'dk';
+  const base = k < 15 ? 4 : 2;
+  return base + ((k + i) % 3) - 1;
+}
+
+function recordFile(k) {
+  const answers = {};
+  items.forEach((item, i) => (answers[item.id] = String(answer(k, i))));
+  const record = {
+    schema: 1, id: `participant-${k}`, label: `Person ${k}`,
+    questionnaire: { id: content.id, version: content.version },
+    perspective: k < 15 ? 'brand_owner' : 'distributor', answers,
+    page: 'results', created: 1764000000000 + k, updated: 1764000000000 + k, completed: 1764000000000 + k,
+  };
+  return { name: `result-${k}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) };
+}
+
+/** Statistics computed here, independently of the app. */
+function itemStats(i, who = () => true) {
+  const levels = [];
+  for (let k = 0; k < N; k++) {
+    if (!who(k)) continue;
+    const a = answer(k, i);
+    if (typeof a === 'number') levels.push(a);
+  }
+  const n = levels.length;
+  const sum = levels.reduce((a, b) => a + b, 0);
+  const sq = levels.reduce((a, b) => a + b * b, 0);
+  const tenths = n ? Math.floor((20 * sum + n) / (2 * n)) : null;
+  return { n, sum, sq, min: Math.min(...levels), max: Math.max(...levels), tenths };
+}
+const fmt = (t) => `${Math.floor(t / 10)}.${t % 10}`;
+
+function mostDivided() {
+  const stats = items.map((_, i) => ({ i, ...itemStats(i) }));
+  const divided = stats.filter((s) => s.max - s.min + 1 >= content.scoring.workshop.disagreement_span_levels);
+  const variance = (s) => [BigInt(s.n * s.sq - s.sum * s.sum), BigInt(s.n * s.n)];
+  divided.sort((a, b) => {
+    const span = b.max - b.min - (a.max - a.min);
+    if (span !== 0) return span;
+    const [va, da] = variance(a);
+    const [vb, db] = variance(b);
+    const cmp = vb * da - va * db;
+    return cmp > 0n ? 1 : cmp < 0n ? -1 : a.i - b.i;
+  });
+  return divided[0].i;
+}
+
+function sectionMean(sectionIndex, who = () => true) {
+  const section = content.sections[sectionIndex];
+  const offset = items.findIndex((x) => x.si === sectionIndex);
+  const values = [];
+  for (let k = 0; k < N; k++) {
+    if (!who(k)) continue;
+    let num = 0, den = 0, rated = 0;
+    section.items.forEach((item, ii) => {
+      const a = answer(k, offset + ii);
+      if (typeof a === 'number') { num += item.weight * (a - 1); den += item.weight * 4; rated++; }
+    });
+    if (rated >= Math.ceil(section.items.length / 2)) values.push((100 * num) / den);
+  }
+  return Math.floor(values.reduce((a, b) => a + b, 0) / values.length + 0.5 + 1e-9);
+}
+
+async function createWorkshop(page, name) {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test('30 result files: means, spreads, the most divided item and a perception gap', async ({ page }) => {
+  await createWorkshop(page, 'Kick-off Munich');
+  const files = Array.from({ length: N }, (_, k) => recordFile(k));
+  await page.getByLabel('Add result files').setInputFiles(files);
+  const report = page.locator('.dra-import__report');
+  await expect(report).toContainText('Added 30 participants.');
+  await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
+
+  // Section means, overall and per side, against values computed here.
+  const overview = page.getByRole('table', { name: 'Section scores across the group' });
+  const bo = (k) => k < 15;
+  const d = (k) => k >= 15;
+  for (let s = 0; s < content.sections.length; s++) {
+    const title = en(content.sections[s].title);
+    const row = overview.getByRole('row', { name: new RegExp(`^${title.replace('&', '\\&')} `) });
+    await expect(row).toContainText(`${sectionMean(s)} %`);
+    await expect(row.getByRole('cell').nth(2)).toHaveText(`${sectionMean(s, bo)} %`);
+    await expect(row.getByRole('cell').nth(3)).toHaveText(`${sectionMean(s, d)} %`);
+  }
+
+  // Per-item mean, median-free spread and counts in the section tables.
+  await page.getByText('The Relationship: every question').click();
+  const relTable = page.getByRole('table', { name: 'The Relationship: answers per question' });
+  for (const i of [0, 3, 5, 7]) {
+    const s = itemStats(i);
+    const row = relTable.getByRole('row', { name: new RegExp(`^${en(items[i].question).slice(0, 40).replace(/[()?]/g, '.')}`) });
+    await expect(row.getByRole('cell').nth(1)).toHaveText(fmt(s.tenths));
+    await expect(row.getByRole('cell').nth(3)).toHaveText(`${s.min}–${s.max}`);
+  }
+  const na = relTable.getByRole('row', { name: new RegExp(`^${en(items[5].question).slice(0, 30)}`) });
+  await expect(na.getByRole('cell').nth(5)).toHaveText('3');
+
+  // The most divided item comes first.
+  const divided = page.getByRole('region', { name: 'Where people disagree most' }).getByRole('listitem');
+  await expect(divided.first()).toContainText(en(items[mostDivided()].question));
+
+  // A perception gap: item 0's side means.
+  const gaps = page.getByRole('table', { name: 'Perception gaps: brand owner and distributor' });
+  const g0b = itemStats(0, bo).tenths;
+  const g0d = itemStats(0, d).tenths;
+  expect(Math.abs(g0b - g0d)).toBeGreaterThanOrEqual(15);
+  await expect(gaps.getByRole('row', { name: `${en(items[0].question)} ${fmt(g0b)} ${fmt(g0d)}` })).toBeVisible();
+  // Item 3 (everyone at 3) is not a gap.
+  await expect(gaps.getByRole('row', { name: new RegExp(`^${en(items[3].question).slice(0, 30)}`) })).toHaveCount(0);
+
+  // The same files again are duplicates.
+  await page.getByLabel('Add result files').setInputFiles(files.slice(0, 3));
+  await expect(report).toContainText('3 duplicate(s) skipped.');
+  await expect(report).toContainText('result-0.json: already in this workshop (duplicate).');
+  await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
+
+  // Participants are anonymous until labels are switched on.
+  const people = page.getByRole('region', { name: 'Participants' });
+  await expect(people).not.toContainText('Person 0');
+  await people.getByRole('checkbox', { name: /Show labels/ }).check();
+  await expect(people).toContainText('Person 0');
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Saved: a reload shows the same workshop.
+  await page.reload();
+  await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
+});
+
+test('share links pasted one per line; a cut-short one is refused', async ({ page }) => {
+  // Make a real link with the app.
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Distributor', exact: true }).check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (let s = 0; s < 4; s++) {
+    for (const radio of await page.getByRole('radio', { name: /^4 Managed/ }).all()) await radio.check();
+    await page.getByRole('button', { name: s === 3 ? 'See results' : 'Next' }).click();
+  }
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await createWorkshop(page, 'Links');
+  await page.getByRole('textbox', { name: 'Share links, one per line' }).fill(`${link}\n\n${link.slice(0, -12)}\n`);
+  await page.getByRole('button', { name: 'Add links' }).click();
+  const report = page.locator('.dra-import__report');
+  await expect(report).toContainText('Added 1 participant.');
+  await expect(report).toContainText('Link on line 3: refused: this link is incomplete');
+  await expect(page.getByText('1 participant: 0 brand owner, 1 distributor')).toBeVisible();
+  await expect(page.getByText('The distributor breakdown is hidden: it needs at least 3 respondents')).toBeVisible();
+});
+
+test('the presenter view moves with the arrow keys and closes with Escape', async ({ page }) => {
+  await createWorkshop(page, 'Presenting');
+  await page.getByLabel('Add result files').setInputFiles(Array.from({ length: 6 }, (_, k) => recordFile(k * 5)));
+  await expect(page.locator('.dra-import__report')).toContainText('Added 6 participants.');
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByText('slide 1 of 5')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { level: 1, name: 'The Relationship' })).toBeFocused();
+  await expect(page.getByText('slide 2 of 5')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { level: 1, name: 'Motivation & Rewards' })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1, name: 'Presenting' })).toBeVisible();
+});
+
+test('workshops are listed, reopened and deleted with undo', async ({ page }) => {
+  await createWorkshop(page, 'To delete');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
+  const card = page.getByRole('article', { name: 'To delete' });
+  await expect(card).toContainText('0 participants');
+  await card.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'To delete' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
+  await page.getByRole('article', { name: 'To delete' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('article', { name: 'To delete' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('article', { name: 'To delete' })).toBeVisible();
+});
