@@ -31,12 +31,18 @@ pub fn RadarChart(
     } else {
         "dra-radar"
     };
+    // Two outlines are a before/after pair: label "50 % → 75 %". With more, the label carries
+    // the first outline's value (the group's); the table beside the chart has the rest.
     let value_text = |axis: usize| {
-        series
-            .iter()
-            .map(|values| percent_text(values[axis]))
-            .collect::<Vec<_>>()
-            .join(" \u{2192} ")
+        if series.len() == 2 {
+            format!(
+                "{} \u{2192} {}",
+                percent_text(series[0][axis]),
+                percent_text(series[1][axis])
+            )
+        } else {
+            percent_text(series.first().and_then(|v| v[axis]))
+        }
     };
     let desc = labels
         .iter()

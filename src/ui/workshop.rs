@@ -484,20 +484,39 @@ fn Distribution(stats: ItemStats) -> impl IntoView {
     }
 }
 
+/// How many divided questions and question gaps are listed before "Show all".
+const FIRST: usize = 10;
+
+#[component]
+fn ShowAll(total: usize, all: RwSignal<bool>) -> impl IntoView {
+    (total > FIRST).then(|| view! {
+        <button type="button" class="dra-button dra-button--small dra-no-print"
+            aria-expanded=move || all.get().to_string()
+            on:click=move |_| all.update(|a| *a = !*a)>
+            {move || if all.get() { format!("Show the first {FIRST}") } else { format!("Show all {total}") }}
+        </button>
+    })
+}
+
 #[component]
 fn Divided(report: WorkshopReport) -> impl IntoView {
     let q = expect_context::<AppState>().q;
     let span = q.scoring.workshop.disagreement_span_levels;
+    let all = RwSignal::new(false);
+    let total = report.divided.len();
+    let report = StoredValue::new(report);
     view! {
         <section class="dra-card" aria-labelledby="dra-ws-divided">
             <h2 id="dra-ws-divided">"Where people disagree most"</h2>
             <p class="dra-muted">{format!("Questions whose answers span {span} levels or more, most divided first.")}</p>
-            {if report.divided.is_empty() {
+            {move || if total == 0 {
                 view! { <p>"No question divides the group that much."</p> }.into_any()
             } else {
+                let report = report.get_value();
+                let shown = if all.get() { total } else { total.min(FIRST) };
                 view! {
                     <ol class="dra-divided">
-                        {report.divided.iter().map(|&k| {
+                        {report.divided.iter().take(shown).map(|&k| {
                             let s = report.all.items[k];
                             view! {
                                 <li>
@@ -513,6 +532,7 @@ fn Divided(report: WorkshopReport) -> impl IntoView {
                     </ol>
                 }.into_any()
             }}
+            <ShowAll total=total all=all />
         </section>
     }
 }
@@ -555,34 +575,49 @@ fn Gaps(report: WorkshopReport) -> impl IntoView {
             )
         });
         let rows: Vec<_> = sections.chain(items).collect();
+        let n_sections = report.section_gaps.len();
+        let n_items = report.item_gaps.len();
+        let all = RwSignal::new(false);
+        let rows = StoredValue::new(rows);
+        let width = |v: f64, max: f64| format!("{}%", (v / max * 100.0).round() as u32);
         view! {
-            <div class="dra-mirror" aria-hidden="true">
-                <div class="dra-mirror__head"><span>"Brand owner"</span><span></span><span>"Distributor"</span></div>
-                {rows.iter().map(|(name, b, d, bt, dt, max)| view! {
-                    <div class="dra-mirror__row">
-                        <div class="dra-mirror__side dra-mirror__side--left">
-                            <span class="dra-mirror__value">{bt.clone()}</span>
-                            <div class="dra-mirror__bar dra-mirror__bar--bo" style:width=format!("{:.0}%", b / max * 100.0)></div>
+            {move || {
+                let take = n_sections + if all.get() { n_items } else { n_items.min(FIRST) };
+                let rows: Vec<_> = rows.with_value(|r| r[..take].to_vec());
+                let table_rows = rows.clone();
+                {
+                    view! {
+                        <div class="dra-mirror" aria-hidden="true">
+                            <div class="dra-mirror__head"><span>"Brand owner"</span><span></span><span>"Distributor"</span></div>
+                            {rows.iter().map(|(name, b, d, bt, dt, max)| view! {
+                                <div class="dra-mirror__row">
+                                    <div class="dra-mirror__side dra-mirror__side--left">
+                                        <span class="dra-mirror__value">{bt.clone()}</span>
+                                        <div class="dra-mirror__bar dra-mirror__bar--bo" style:width=width(*b, *max)></div>
+                                    </div>
+                                    <div class="dra-mirror__name">{name.clone()}</div>
+                                    <div class="dra-mirror__side">
+                                        <div class="dra-mirror__bar dra-mirror__bar--d" style:width=width(*d, *max)></div>
+                                        <span class="dra-mirror__value">{dt.clone()}</span>
+                                    </div>
+                                </div>
+                            }).collect_view()}
                         </div>
-                        <div class="dra-mirror__name">{name.clone()}</div>
-                        <div class="dra-mirror__side">
-                            <div class="dra-mirror__bar dra-mirror__bar--d" style:width=format!("{:.0}%", d / max * 100.0)></div>
-                            <span class="dra-mirror__value">{dt.clone()}</span>
-                        </div>
-                    </div>
-                }).collect_view()}
-            </div>
-            <TableWrap label="Perception gaps: brand owner and distributor".to_owned()>
-                <table class="dra-table">
-                    <caption>"Perception gaps: brand owner and distributor"</caption>
-                    <thead><tr><th scope="col">"Section or question"</th><th scope="col">"Brand owner"</th><th scope="col">"Distributor"</th></tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(name, _, _, bt, dt, _)| view! {
-                            <tr><th scope="row">{name}</th><td>{bt}</td><td>{dt}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </TableWrap>
+                        <TableWrap label="Perception gaps: brand owner and distributor".to_owned()>
+                            <table class="dra-table">
+                                <caption>"Perception gaps: brand owner and distributor"</caption>
+                                <thead><tr><th scope="col">"Section or question"</th><th scope="col">"Brand owner"</th><th scope="col">"Distributor"</th></tr></thead>
+                                <tbody>
+                                    {table_rows.into_iter().map(|(name, _, _, bt, dt, _)| view! {
+                                        <tr><th scope="row">{name}</th><td>{bt}</td><td>{dt}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </TableWrap>
+                    }
+                }
+            }}
+            <ShowAll total=n_items all=all />
         }.into_any()
     };
     view! {
