@@ -2,6 +2,7 @@
 //! `assessment` domain crate. Screens live in [`ui`], storage in [`storage`] and [`persist`].
 
 pub mod browser;
+pub mod embed;
 pub mod panic;
 pub mod persist;
 pub mod route;

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use assessment::{default_questionnaire, Assessment, ContentErrors, Questionnaire, Scope, Step};
 use leptos::prelude::*;
 
+use crate::embed::EmbedOptions;
 use crate::persist::{self, Notice};
 use crate::route::Route;
 use crate::storage::Store;
@@ -14,6 +15,29 @@ use crate::storage::Store;
 pub fn questionnaire() -> Result<&'static Questionnaire, &'static ContentErrors> {
     static Q: OnceLock<Result<Questionnaire, ContentErrors>> = OnceLock::new();
     Q.get_or_init(default_questionnaire).as_ref()
+}
+
+/// The embedding options in the page's URL parameters.
+pub fn url_options() -> EmbedOptions {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " "))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let pairs: Vec<(String, String)> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    EmbedOptions::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 /// The URL fragment, with its `#`.
@@ -57,23 +81,32 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// Bumped whenever stored records change (here or in another tab), so lists re-read them.
     pub library: RwSignal<u64>,
+    /// Options from the URL when the app is embedded in another page.
+    pub embed: StoredValue<EmbedOptions>,
     store: StoredValue<Store, LocalStorage>,
 }
 
 impl AppState {
     /// Loads the assessment in progress from `store` and starts autosaving.
     pub fn new(q: &'static Questionnaire, store: Store, initial_notices: Vec<Notice>) -> Self {
+        let embed = url_options();
+        let scope = if embed.sections.is_empty() {
+            Scope::all(q)
+        } else {
+            Scope::only(q, &embed.sections)
+        };
         let (assessment, notices) = persist::load(&store, q, new_id(), now_ms());
         let mut all = initial_notices;
         all.extend(notices);
         let state = Self {
             q,
-            scope: StoredValue::new(Scope::all(q)),
+            scope: StoredValue::new(scope),
             assessment: RwSignal::new(assessment),
             notices: RwSignal::new(all),
             focus_next: StoredValue::new(None),
             route: RwSignal::new(Route::parse(&current_fragment())),
             library: RwSignal::new(0),
+            embed: StoredValue::new(embed),
             store: StoredValue::new_local(store),
         };
         state.autosave();

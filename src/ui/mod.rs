@@ -2,6 +2,7 @@
 
 mod compare;
 mod history;
+mod host;
 mod item;
 mod notices;
 mod progress;
@@ -54,10 +55,18 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
     let state = AppState::new(q, store, notices);
     provide_context(state);
     focus_heading_on_page_change(state);
-    let route = move || state.route.get();
+    let embedded = state.embed.with_value(|e| e.embed);
+    state.embed.with_value(host::apply_look);
+    host::connect(state);
+    // Embedded, the frame shows the assessment only (and shared links).
+    let route = move || match state.route.get() {
+        Route::Shared(p) => Route::Shared(p),
+        _ if embedded => Route::Assessment,
+        other => other,
+    };
     view! {
         <div class="dra">
-            <nav class="dra-topnav dra-no-print" aria-label="Main">
+            <nav class="dra-topnav dra-no-print" aria-label="Main" class:dra-hidden=embedded>
                 <a href="#/" aria-current=move || (route() == Route::Assessment).then_some("page")>"Assessment"</a>
                 <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
                     "My assessments"

@@ -40,7 +40,15 @@ pub fn Results() -> impl IntoView {
         <section class="dra-page dra-results" aria-labelledby=HEADING_ID>
             <p class="dra-brand">{q.title.get(&q.default_locale, &q.default_locale).to_owned()}</p>
             <h1 id=HEADING_ID tabindex="-1">"Results"</h1>
-            <ResultsBody assessment=assessment read_only=false />
+            {if state.embed.with_value(|e| e.show_results) {
+                view! { <ResultsBody assessment=assessment read_only=false /> }.into_any()
+            } else {
+                view! {
+                    <p class="dra-card dra-lead">
+                        "Thank you: your answers are complete. They are kept in this browser only."
+                    </p>
+                }.into_any()
+            }}
             <div class="dra-actions dra-no-print">
                 <button type="button" class="dra-button"
                     on:click=move |_| state.update(|a, scope, now| {

@@ -64,7 +64,8 @@ fn ContinueBox() -> impl IntoView {
 #[component]
 fn StartForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let chosen = RwSignal::new(None::<Perspective>);
+    let fixed = state.embed.with_value(|e| e.perspective);
+    let chosen = RwSignal::new(fixed);
     let error = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -78,7 +79,7 @@ fn StartForm() -> impl IntoView {
     };
     view! {
         <form class="dra-card dra-start" on:submit=on_submit novalidate>
-            <fieldset class="dra-perspective"
+            <fieldset class="dra-perspective" class:dra-hidden=fixed.is_some()
                 aria-describedby=move || error.get().then_some("dra-perspective-error")>
                 <legend>"Which side of the relationship are you answering for?"</legend>
                 {Perspective::ALL

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './chromium.mjs';
 
-const PORT = 8099;
+const PORT = 8090;
+const DIST = process.env.DIST_DIR ?? '../../dist';
 
 // The release build in ../../dist, served on loopback by serve.mjs.
 export default defineConfig({
@@ -18,9 +19,12 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions,
   },
-  webServer: {
-    command: `node serve.mjs ${process.env.DIST_DIR ?? '../../dist'} ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    // The app.
+    { command: `node serve.mjs ${DIST} ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
+    // The app again, under the strict Content-Security-Policy.
+    { command: `node serve.mjs ${DIST} ${PORT + 1} --csp`, url: `http://127.0.0.1:${PORT + 1}/`, reuseExistingServer: false },
+    // An example host page on another origin, embedding the app.
+    { command: `node serve.mjs host ${PORT + 2}`, url: `http://127.0.0.1:${PORT + 2}/`, reuseExistingServer: false },
+  ],
 });

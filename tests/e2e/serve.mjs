@@ -1,5 +1,6 @@
 // A small static server for the built app (dist/): correct MIME types, optional extra headers,
-// loopback only. Usage: node serve.mjs <dir> <port>
+// loopback only. Usage: node serve.mjs <dir> <port> [--csp]
+// --csp sends the strict Content-Security-Policy the app must work under.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -42,8 +43,12 @@ export function serve(dir, port, headers = {}) {
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'self'";
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  const [dir = '../../dist', port = '8099'] = process.argv.slice(2);
-  await serve(dir, Number(port));
-  console.log(`serving ${dir} at http://127.0.0.1:${port}/`);
+  const [dir = '../../dist', port = '8099', flag] = process.argv.slice(2);
+  await serve(dir, Number(port), flag === '--csp' ? { 'Content-Security-Policy': STRICT_CSP } : {});
+  console.log(`serving ${dir} at http://127.0.0.1:${port}/${flag === '--csp' ? ' with a strict CSP' : ''}`);
 }

@@ -10,6 +10,7 @@
 //!   tests, the component tests in headless Chromium, the release build, and the end-to-end tests.
 //! - `bench`: build the release bundle and measure its size and load time.
 
+mod dist;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -79,7 +80,9 @@ fn serve(root: &Path, release: bool) -> Result<(), String> {
 
 fn build_release(tools: &Tools, root: &Path) -> Result<(), String> {
     step("Building the release bundle into dist/ (trunk build --release)");
-    run(tools, root, "trunk", &["build", "--release"])
+    run(tools, root, "trunk", &["build", "--release"])?;
+    step("Post-processing dist/ (external loader for a strict CSP, service worker, .br/.gz)");
+    dist::postprocess(&root.join("dist"))
 }
 
 fn build(root: &Path) -> Result<(), String> {
