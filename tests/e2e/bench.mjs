@@ -13,7 +13,10 @@ const loads = Number(process.argv[3] ?? 15);
 const BUDGET = 75 * 1024;
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile() && !/\.(br|gz)$/.test(f));
+// Every file the app serves; embed.js is for host pages, not part of the app.
+const files = readdirSync(dist).filter(
+  (f) => statSync(join(dist, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== 'embed.js',
+);
 const rows = files.map((f) => {
   const body = readFileSync(join(dist, f));
   return {

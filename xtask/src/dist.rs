@@ -38,7 +38,7 @@ pub fn externalise_loader(html: &str, write: &mut dyn FnMut(&str, &str)) -> Resu
     let name = format!("loader-{:016x}.js", fnv64(script.as_bytes(), FNV_OFFSET));
     write(&name, &script);
     Ok(format!(
-        "{}<script type=\"module\" src=\"/{name}\"></script>{}",
+        "{}<script type=\"module\" src=\"./{name}\"></script>{}",
         &html[..start],
         &html[end + "</script>".len()..]
     ))
@@ -138,7 +138,7 @@ mod tests {
         assert!(text.contains("serviceWorker.register('sw.js')"));
         assert_eq!(
             out,
-            format!("<head><script type=\"module\" src=\"/{name}\"></script><link rel=x></head>")
+            format!("<head><script type=\"module\" src=\"./{name}\"></script><link rel=x></head>")
         );
         assert!(!out.contains("import init"));
     }

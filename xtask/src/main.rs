@@ -255,7 +255,14 @@ fn bench(root: &Path) -> Result<(), String> {
     )?;
     build_release(&tools, root)?;
     step("Size, load time and a 1,000-file workshop import in headless Chromium (tests/e2e/bench.mjs)");
-    run(&tools, &root.join("tests/e2e"), "node", &["bench.mjs"])
+    run(&tools, &root.join("tests/e2e"), "node", &["bench.mjs"])?;
+    step("The app against SurveyJS, same questionnaire, one run (tests/e2e/bench-surveyjs.mjs)");
+    run(
+        &tools,
+        &root.join("tests/e2e"),
+        "node",
+        &["bench-surveyjs.mjs"],
+    )
 }
 
 #[cfg(test)]
