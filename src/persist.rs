@@ -54,7 +54,7 @@ impl Notice {
                 .to_owned(),
             Notice::NotSaved => "Your latest answers could not be saved because the browser's storage \
                 is full or failing. They are kept on this page for now: do not close it until this \
-                message goes away."
+                message goes away, or use \u{201c}Export JSON\u{201d} on the results to keep a copy."
                 .to_owned(),
             Notice::Recovered { key, reason } => format!(
                 "A saved assessment could not be read ({reason}), so a new one has been started. \

@@ -65,6 +65,19 @@ pub fn Results() -> impl IntoView {
                     "Print / Save as PDF"
                 </button>
                 <button type="button" class="dra-button" on:click=copy_link>"Copy share link"</button>
+                <button type="button" class="dra-button" on:click=move |_| {
+                    // From memory, so it works even when storage is full or blocked.
+                    let a = state.assessment.get_untracked();
+                    let text = assessment::exchange::export_json(&[&a], q, crate::state::now_ms());
+                    let name = format!("distributor-assessment-{}.json", browser::file_date(a.created_ms));
+                    let _ = browser::download(&name, "application/json", &text);
+                }>"Export JSON"</button>
+                <button type="button" class="dra-button" on:click=move |_| {
+                    let a = state.assessment.get_untracked();
+                    let text = assessment::csv::export_csv(&a, q, &q.default_locale);
+                    let name = format!("distributor-assessment-{}.csv", browser::file_date(a.created_ms));
+                    let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
+                }>"Export CSV"</button>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>
                     "Start again"
                 </button>

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { AssessmentPage } from './app.mjs';
 
 test('a corrupt stored record is kept aside, the user is told, and a fresh assessment starts', async ({ page }) => {
@@ -97,4 +98,24 @@ test('full storage: the answer stays on the page and a notice says it was not sa
   await page.reload();
   await expect(app.question(0, 1).getByRole('radio', { name: /^4 Managed/ })).toBeChecked();
   await expect(app.progressbar()).toHaveAttribute('aria-valuenow', '3');
+});
+
+test('full storage: the assessment can still be exported from the page', async ({ page }, testInfo) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.start();
+  await app.answerAll(() => 4);
+  await expect(page.getByRole('status')).toContainText('could not be saved');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = testInfo.outputPath('rescued.json');
+  await (await downloading).saveAs(file);
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(Object.keys(exported.records[0].answers)).toHaveLength(30);
+  expect(exported.records[0].answers.REL1).toBe('4');
 });
