@@ -234,6 +234,21 @@ pub fn save_all(store: &Store, q: &Questionnaire, list: &[Assessment]) -> Result
     Ok(())
 }
 
+/// The colour scheme the user chose (`light` or `dark`); absent: follow the system.
+pub const THEME_KEY: &str = "dra.theme";
+
+pub fn read_theme(store: &Store) -> Option<String> {
+    store
+        .get(THEME_KEY)
+        .ok()
+        .flatten()
+        .filter(|t| t == "light" || t == "dark")
+}
+
+pub fn save_theme(store: &Store, theme: &str) -> Result<(), StoreError> {
+    store.set(THEME_KEY, theme)
+}
+
 pub const WORKSHOP_PREFIX: &str = "dra.workshop.";
 
 pub fn workshop_key(id: &str) -> String {

@@ -74,7 +74,9 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
                 <a href="#/workshops" aria-current=move || matches!(route(), Route::Workshops | Route::Workshop(_) | Route::Present(_)).then_some("page")>
                     "Workshops"
                 </a>
+                <ThemeSwitch />
             </nav>
+            <p class="dra-visually-hidden" aria-live="polite">{announcement(state)}</p>
             <notices::Notices />
             {move || match route() {
                 Route::Assessment => match state.step() {
@@ -99,6 +101,61 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
 #[component]
 pub fn TableWrap(label: String, children: Children) -> impl IntoView {
     view! { <div class="dra-table-wrap" tabindex="0" role="region" aria-label=label>{children()}</div> }
+}
+
+/// What a screen reader hears when the page changes: the section and the progress.
+fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + 'static {
+    move || {
+        let q = state.q;
+        let scope = state.scope();
+        match (state.route.get(), state.step()) {
+            (Route::Assessment, Step::Section(s)) => state.assessment.with(|a| {
+                let p = a.progress(q, &scope);
+                let (page, pages) = a.page_number(&scope).unwrap_or((1, scope.len()));
+                format!(
+                    "Section {page} of {pages}: {}. {} of {} questions answered.",
+                    q.sections[s]
+                        .title
+                        .get(&q.default_locale, &q.default_locale),
+                    p.answered,
+                    p.total
+                )
+            }),
+            (Route::Assessment, Step::Results) => "Results.".to_owned(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Light or dark: follows the system until the user presses the switch, then remembers.
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let system_dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let chosen = RwSignal::new(state.with_store(crate::persist::read_theme));
+    let dark = move || chosen.with(|c| c.as_deref().map_or(system_dark, |t| t == "dark"));
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = match chosen.get() {
+                Some(t) => root.set_attribute("data-theme", &t),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+    view! {
+        <button type="button" class="dra-button dra-button--small dra-theme" aria-pressed=move || dark().to_string()
+            on:click=move |_| {
+                let next = if dark() { "light" } else { "dark" };
+                let _ = state.with_store(|s| crate::persist::save_theme(s, next));
+                chosen.set(Some(next.to_owned()));
+            }>
+            "Dark mode"
+        </button>
+    }
 }
 
 /// The id of every screen's main heading.
