@@ -12,7 +12,7 @@ use assessment::{
     decode_record, default_questionnaire, encode_record, Answer, Assessment, Perspective,
     RecordError, Scope, Step,
 };
-use common::{finished, level, version_2};
+use common::{finished, level, parse_csv, version_2};
 use serde_json::{json, Value};
 
 #[test]
@@ -128,34 +128,6 @@ fn size_and_count_limits() {
         1000,
         "1,000 is allowed"
     );
-}
-
-/// A minimal CSV reader for the tests: quoted fields, doubled quotes, CRLF rows.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

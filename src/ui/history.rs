@@ -7,7 +7,7 @@ use assessment::Assessment;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::HEADING_ID;
+use super::{modal_while, FilePicker, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Entry, Notice};
 use crate::route::Route;
@@ -286,16 +286,7 @@ fn Unreadable(id: String, reason: String, kept: bool) -> impl IntoView {
 fn RetakeDialog(retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        let open = retaking.with(Option::is_some);
-        if let Some(d) = dialog.get() {
-            if open && !d.open() {
-                let _ = d.show_modal();
-            } else if !open && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal_while(dialog, move || retaking.with(Option::is_some));
     let start = move |prefill: bool| {
         if let Some(old) = retaking.get_untracked() {
             let scope = state.scope();
@@ -346,16 +337,7 @@ fn Import() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let dragging = RwSignal::new(false);
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        let open = pending.with(Option::is_some);
-        if let Some(d) = dialog.get() {
-            if open && !d.open() {
-                let _ = d.show_modal();
-            } else if !open && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal_while(dialog, move || pending.with(Option::is_some));
     let take_files = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
@@ -391,14 +373,7 @@ fn Import() -> impl IntoView {
             <p class="dra-muted" id="dra-import-help">
                 "Choose or drop JSON files exported from this app (at most 5 MB and 1,000 assessments each)."
             </p>
-            <label class="dra-button dra-file" for="dra-import-input">"Import JSON files"</label>
-            <input id="dra-import-input" class="dra-visually-hidden" type="file" accept=".json,application/json" multiple
-                aria-describedby="dra-import-help"
-                on:change=move |ev| {
-                    let input: web_sys::HtmlInputElement = event_target(&ev);
-                    take_files(input.files());
-                    input.set_value("");
-                } />
+            <FilePicker id="dra-import-input" label="Import JSON files" help="dra-import-help" on_files=take_files />
             <div role="status" class="dra-import__report">
                 <Show when=move || report.with(|r| !r.is_empty())>
                     <ul>{move || report.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>

@@ -158,6 +158,45 @@ fn ThemeSwitch() -> impl IntoView {
     }
 }
 
+/// Shows `dialog` as a modal while `open()` is true, and closes it when it turns false.
+pub fn modal_while(
+    dialog: NodeRef<leptos::html::Dialog>,
+    open: impl Fn() -> bool + Send + Sync + 'static,
+) {
+    Effect::new(move |_| {
+        let open = open();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+}
+
+/// A keyboard-friendly multiple-file picker for JSON files: a button-like label for a visually
+/// hidden input; the chosen files go to `on_files`, and the input is cleared for the next choice.
+#[component]
+pub fn FilePicker(
+    id: &'static str,
+    label: &'static str,
+    /// The id of the text that explains what to choose.
+    help: &'static str,
+    on_files: impl Fn(Option<web_sys::FileList>) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="dra-button dra-file" for=id>{label}</label>
+        <input id=id class="dra-visually-hidden" type="file" accept=".json,application/json" multiple
+            aria-describedby=help
+            on:change=move |ev| {
+                let input: web_sys::HtmlInputElement = event_target(&ev);
+                on_files(input.files());
+                input.set_value("");
+            } />
+    }
+}
+
 /// The id of every screen's main heading.
 pub const HEADING_ID: &str = "dra-heading";
 

@@ -10,7 +10,7 @@ use assessment::Questionnaire;
 use leptos::prelude::*;
 
 use super::radar::RadarChart;
-use super::{TableWrap, HEADING_ID};
+use super::{FilePicker, TableWrap, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Notice};
 use crate::route::Route;
@@ -292,14 +292,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
                 on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); take_files(ev.data_transfer().and_then(|d| d.files())); }>
                 <h2>"Add results"</h2>
                 <p class="dra-muted" id="dra-ws-help">"Result files exported by participants (choose or drop several at once), or share links pasted one per line."</p>
-                <label class="dra-button dra-file" for="dra-ws-files">"Add result files"</label>
-                <input id="dra-ws-files" class="dra-visually-hidden" type="file" accept=".json,application/json" multiple
-                    aria-describedby="dra-ws-help"
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        take_files(input.files());
-                        input.set_value("");
-                    } />
+                <FilePicker id="dra-ws-files" label="Add result files" help="dra-ws-help" on_files=take_files />
                 <form class="dra-links" on:submit=add_links>
                     <label for="dra-ws-links">"Share links, one per line"</label>
                     <textarea id="dra-ws-links" rows="3" prop:value=move || links.get()
