@@ -119,7 +119,7 @@ pub fn ready() -> Value {
 
 pub fn resize(height: f64) -> Value {
     let mut m = envelope("resize");
-    m.insert("height".into(), json!(height.ceil().max(0.0)));
+    m.insert("height".into(), json!(height.ceil().max(0.0) as u64));
     Value::Object(m)
 }
 
@@ -263,6 +263,6 @@ mod tests {
             page(2, 6),
             json!({"source": SOURCE, "version": 1, "type": "page", "index": 2, "count": 6})
         );
-        assert_eq!(resize(401.2)["height"], json!(402.0));
+        assert_eq!(resize(401.2)["height"], json!(402));
     }
 }

@@ -85,6 +85,14 @@ impl Perspective {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.code() == code)
     }
+
+    /// The name within a sentence: "answered as brand owner".
+    pub fn lower_name(self) -> &'static str {
+        match self {
+            Perspective::BrandOwner => "brand owner",
+            Perspective::Distributor => "distributor",
+        }
+    }
 }
 
 impl fmt::Display for Perspective {

@@ -132,7 +132,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
     let who = a
         .perspective
         .map_or("perspective not chosen".to_owned(), |p| {
-            format!("as {}", p.to_string().to_lowercase())
+            format!("as {}", p.lower_name())
         });
     let meta = format!(
         "Started {} \u{b7} {who} \u{b7} {status}",
@@ -409,7 +409,7 @@ async fn read_files(state: AppState, files: Vec<web_sys::File>) -> Pending {
     for file in files {
         let name = file.name();
         if file.size() > MAX_IMPORT_BYTES as f64 {
-            let mb = (file.size() / 1_048_576.0).ceil();
+            let mb = (file.size() / 1_048_576.0).ceil() as u64;
             out.lines.push(format!(
                 "{name}: not imported: the file is {mb} MB; files over 5 MB are not read."
             ));

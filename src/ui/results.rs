@@ -119,7 +119,7 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
                 parts.push(a.label.clone());
             }
             if let Some(p) = a.perspective {
-                parts.push(format!("answered as {}", p.to_string().to_lowercase()));
+                parts.push(format!("answered as {}", p.lower_name()));
             }
             parts.push(browser::date(a.completed_ms.unwrap_or(a.updated_ms)));
             parts.join(" \u{b7} ")

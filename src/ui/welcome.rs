@@ -37,7 +37,7 @@ fn ContinueBox() -> impl IntoView {
             let p = a.progress(state.q, &scope);
             let who = a
                 .perspective
-                .map(|p| format!(" as {}", p.to_string().to_lowercase()))
+                .map(|p| format!(" as {}", p.lower_name()))
                 .unwrap_or_default();
             format!(
                 "You have an assessment in progress{who}: {} of {} questions answered.",
