@@ -7,7 +7,7 @@ use assessment::Assessment;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{modal_while, FilePicker, HEADING_ID};
+use super::{count, modal_while, FilePicker, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Entry, Notice};
 use crate::route::Route;
@@ -466,7 +466,7 @@ fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
         OnConflict::Skip if !p.conflicts.is_empty() => {
             lines.push(format!(
                 "{} already saved here were skipped.",
-                count(p.conflicts.len())
+                count(p.conflicts.len(), "assessment", "assessments")
             ));
         }
         OnConflict::Skip => {}
@@ -477,7 +477,13 @@ fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
     }
     match state.with_store(|s| persist::save_all(s, state.q, &batch)) {
         Ok(()) => {
-            lines.insert(0, format!("Imported {}.", count(batch.len())));
+            lines.insert(
+                0,
+                format!(
+                    "Imported {}.",
+                    count(batch.len(), "assessment", "assessments")
+                ),
+            );
             state.library_changed();
             if let Some(current) = batch
                 .iter()
@@ -491,18 +497,10 @@ fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
             format!(
                 "Nothing was imported: the browser's storage is full ({} would not fit). \
                  Export and delete assessments you no longer need, then import again.",
-                count(batch.len())
+                count(batch.len(), "assessment", "assessments")
             ),
         ),
         Err(e) => lines.insert(0, format!("Nothing was imported: {e}.")),
     }
     lines
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 assessment".to_owned()
-    } else {
-        format!("{n} assessments")
-    }
 }

@@ -197,6 +197,15 @@ pub fn FilePicker(
     }
 }
 
+/// "1 assessment", "3 assessments".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// The id of every screen's main heading.
 pub const HEADING_ID: &str = "dra-heading";
 

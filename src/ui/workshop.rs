@@ -10,7 +10,7 @@ use assessment::Questionnaire;
 use leptos::prelude::*;
 
 use super::radar::RadarChart;
-use super::{FilePicker, TableWrap, HEADING_ID};
+use super::{count, FilePicker, TableWrap, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Notice};
 use crate::route::Route;
@@ -39,14 +39,6 @@ fn question(q: &Questionnaire, s: &ItemStats) -> String {
         .question
         .get(&q.default_locale, &q.default_locale)
         .to_owned()
-}
-
-fn participants_text(n: usize) -> String {
-    if n == 1 {
-        "1 participant".to_owned()
-    } else {
-        format!("{n} participants")
-    }
 }
 
 /// The list of workshops and the form that creates one.
@@ -123,7 +115,7 @@ pub fn Workshops() -> impl IntoView {
                                 <li>
                                     <article class="dra-card dra-record" aria-labelledby=labelled>
                                         <h2 id=heading>{w.name.clone()}</h2>
-                                        <p class="dra-muted">{format!("{} \u{b7} {}", w.date, participants_text(w.participants.len()))}</p>
+                                        <p class="dra-muted">{format!("{} \u{b7} {}", w.date, count(w.participants.len(), "participant", "participants"))}</p>
                                         <div class="dra-actions dra-actions--compact">
                                             <button type="button" class="dra-button dra-button--small dra-button--primary"
                                                 on:click=move |_| state.navigate(Route::Workshop(id.clone()))>"Open"</button>
@@ -187,7 +179,10 @@ pub fn WorkshopView(id: String) -> impl IntoView {
         if added > 0 && save(&w) {
             workshop.set(w);
             state.library_changed();
-            report_lines.insert(0, format!("Added {}.", participants_text(added)));
+            report_lines.insert(
+                0,
+                format!("Added {}.", count(added, "participant", "participants")),
+            );
         } else if added == 0 {
             report_lines.insert(0, "No participant was added.".to_owned());
         }
@@ -279,7 +274,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
             <h1 id=HEADING_ID tabindex="-1">{move || workshop.with(|w| w.name.clone())}</h1>
             <p class="dra-about">{move || workshop.with(|w| {
                 let r = report.get();
-                format!("{} \u{b7} {}: {} brand owner, {} distributor", w.date, participants_text(w.participants.len()), r.brand_owner_count, r.distributor_count)
+                format!("{} \u{b7} {}: {} brand owner, {} distributor", w.date, count(w.participants.len(), "participant", "participants"), r.brand_owner_count, r.distributor_count)
             })}</p>
             <div class="dra-actions dra-no-print">
                 <button type="button" class="dra-button dra-button--primary"
@@ -681,7 +676,7 @@ pub fn Presenter(id: String) -> impl IntoView {
     };
     let report = aggregate(q, &state.scope(), &w.participants);
     let sections: Vec<usize> = report.all.sections.iter().map(|s| s.section).collect();
-    let count = sections.len() + 1;
+    let slides = sections.len() + 1;
     let slide = RwSignal::new(0usize);
     let back_to = id.clone();
     let leave = move || state.navigate(Route::Workshop(back_to.clone()));
@@ -689,14 +684,14 @@ pub fn Presenter(id: String) -> impl IntoView {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
         "ArrowRight" | "PageDown" | " " => {
             ev.prevent_default();
-            slide.update(|s| *s = (*s + 1).min(count - 1));
+            slide.update(|s| *s = (*s + 1).min(slides - 1));
         }
         "ArrowLeft" | "PageUp" => {
             ev.prevent_default();
             slide.update(|s| *s = s.saturating_sub(1));
         }
         "Home" => slide.set(0),
-        "End" => slide.set(count - 1),
+        "End" => slide.set(slides - 1),
         "Escape" => leave(),
         _ => {}
     });
@@ -714,7 +709,7 @@ pub fn Presenter(id: String) -> impl IntoView {
     view! {
         <section class="dra-presenter" aria-roledescription="slide show" aria-labelledby=HEADING_ID>
             <p class="dra-presenter__where" aria-live="polite">
-                {move || format!("{name} \u{b7} slide {} of {count}", slide.get() + 1)}
+                {move || format!("{name} \u{b7} slide {} of {slides}", slide.get() + 1)}
             </p>
             {move || {
                 let r = report.get_value();
@@ -727,7 +722,7 @@ pub fn Presenter(id: String) -> impl IntoView {
                                 <li>{format!("{}: {}", title(q, s.section), pct(s.mean))}</li>
                             }).collect_view()}
                         </ul>
-                        <p>{format!("{} \u{b7} {} brand owner, {} distributor", participants_text(r.all.respondents), r.brand_owner_count, r.distributor_count)}</p>
+                        <p>{format!("{} \u{b7} {} brand owner, {} distributor", count(r.all.respondents, "participant", "participants"), r.brand_owner_count, r.distributor_count)}</p>
                     }.into_any(),
                     n => {
                         let section = sections.with_value(|s| s[n - 1]);
@@ -760,8 +755,8 @@ pub fn Presenter(id: String) -> impl IntoView {
             <div class="dra-actions dra-presenter__nav">
                 <button type="button" class="dra-button" on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))
                     disabled=move || slide.get() == 0>"Previous"</button>
-                <button type="button" class="dra-button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(count - 1))
-                    disabled=move || slide.get() + 1 == count>"Next"</button>
+                <button type="button" class="dra-button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(slides - 1))
+                    disabled=move || slide.get() + 1 == slides>"Next"</button>
                 <button type="button" class="dra-button" on:click=move |_| leave2()>"Close presenter view"</button>
             </div>
             <p class="dra-muted">"Keys: \u{2190} and \u{2192} move between slides, Escape closes."</p>
