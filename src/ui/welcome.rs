@@ -102,6 +102,7 @@ fn StartForm() -> impl IntoView {
                     </p>
                 </Show>
             </fieldset>
+            {fixed.map(|p| view! { <p>{format!("You are answering as {}.", p.lower_name())}</p> })}
             <button type="submit" class="dra-button dra-button--primary">"Start"</button>
         </form>
     }

@@ -682,7 +682,7 @@ pub fn Presenter(id: String) -> impl IntoView {
     let leave = move || state.navigate(Route::Workshop(back_to.clone()));
     let leave2 = leave.clone();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
-        "ArrowRight" | "PageDown" | " " => {
+        "ArrowRight" | "PageDown" => {
             ev.prevent_default();
             slide.update(|s| *s = (*s + 1).min(slides - 1));
         }
