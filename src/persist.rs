@@ -116,7 +116,11 @@ pub fn load(
 /// Copies an unreadable record's raw text to its own key and, once the copy reads back
 /// identical, removes the original. If anything fails the original stays where it was.
 fn move_aside(store: &Store, id: &str, key: &str, text: &str, reason: String) -> Notice {
-    let backup = corrupt_key(id);
+    // Never over an earlier backup: dra.corrupt.<id>, then .2, .3, ...
+    let backup = std::iter::once(corrupt_key(id))
+        .chain((2..).map(|n| format!("{}.{n}", corrupt_key(id))))
+        .find(|k| matches!(store.get(k), Ok(None)))
+        .unwrap_or_else(|| corrupt_key(id));
     let copied = store.set(&backup, text).is_ok()
         && store.get(&backup).ok().flatten().as_deref() == Some(text);
     if copied && store.remove(key).is_ok() {
@@ -218,17 +222,22 @@ pub fn save_all(store: &Store, q: &Questionnaire, list: &[Assessment]) -> Result
     let mut undo: Vec<(String, Option<String>)> = Vec::new();
     for a in list {
         let key = record_key(&a.id);
-        let before = store.get(&key)?;
-        if let Err(e) = store.set(&key, &encode_record(a, q)) {
-            // Remove first: that frees the room the old text needs.
-            for (key, before) in undo.into_iter().rev() {
-                let _ = store.remove(&key);
-                if let Some(text) = before {
-                    let _ = store.set(&key, &text);
+        let write = store
+            .get(&key)
+            .and_then(|before| store.set(&key, &encode_record(a, q)).map(|()| before));
+        let before = match write {
+            Ok(before) => before,
+            Err(e) => {
+                // Remove first: that frees the room the old text needs.
+                for (key, before) in undo.into_iter().rev() {
+                    let _ = store.remove(&key);
+                    if let Some(text) = before {
+                        let _ = store.set(&key, &text);
+                    }
                 }
+                return Err(e);
             }
-            return Err(e);
-        }
+        };
         undo.push((key, before));
     }
     Ok(())
@@ -376,6 +385,25 @@ mod tests {
         assert_eq!(s.get("dra.record.x").unwrap().as_deref(), Some("nope"));
         assert_eq!(s.get("dra.corrupt.x").unwrap(), None);
         assert!(notices[0].is_warning());
+    }
+
+    #[test]
+    fn an_earlier_backup_is_never_overwritten() {
+        let q = default_questionnaire().unwrap();
+        let s = store(
+            MemoryMode::Normal,
+            &[
+                (CURRENT_KEY, "x"),
+                ("dra.record.x", "second"),
+                ("dra.corrupt.x", "first"),
+            ],
+        );
+        let (_, notices) = load(&s, &q, "new".into(), 0);
+        assert!(
+            matches!(&notices[..], [Notice::Recovered { key, .. }] if key == "dra.corrupt.x.2")
+        );
+        assert_eq!(s.get("dra.corrupt.x").unwrap().as_deref(), Some("first"));
+        assert_eq!(s.get("dra.corrupt.x.2").unwrap().as_deref(), Some("second"));
     }
 
     #[test]

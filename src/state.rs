@@ -95,7 +95,14 @@ impl AppState {
         } else {
             Scope::only(q, &embed.sections)
         };
-        let (assessment, notices) = persist::load(&store, q, new_id(), now_ms());
+        let (mut assessment, notices) = persist::load(&store, q, new_id(), now_ms());
+        // A host that fixes the perspective never continues an assessment made as the other side.
+        if embed.perspective.is_some()
+            && assessment.perspective.is_some()
+            && assessment.perspective != embed.perspective
+        {
+            assessment = Assessment::new(new_id(), q, now_ms());
+        }
         let mut all = initial_notices;
         all.extend(notices);
         let state = Self {
@@ -142,8 +149,35 @@ impl AppState {
 
     /// Makes a stored assessment the one in progress and shows it.
     pub fn open(&self, a: Assessment) {
+        self.keep_unsaved();
         self.assessment.set(a);
         self.navigate(Route::Assessment);
+    }
+
+    /// Before the assessment in memory is replaced: if its last changes could not be saved
+    /// (storage full or failing), it is downloaded as an export file so nothing is lost.
+    fn keep_unsaved(&self) {
+        if !self
+            .notices
+            .with_untracked(|n| n.contains(&Notice::NotSaved))
+        {
+            return;
+        }
+        let a = self.assessment.get_untracked();
+        let text = assessment::exchange::export_json(&[&a], self.q, now_ms());
+        let name = format!(
+            "distributor-assessment-unsaved-{}.json",
+            crate::browser::file_date(now_ms())
+        );
+        let message = match crate::browser::download(&name, "application/json", &text) {
+            Ok(()) => format!(
+                "The assessment you left could not be saved in this browser, so it was downloaded as \u{201c}{name}\u{201d}. Import it later from My assessments."
+            ),
+            Err(_) => "The assessment you left could not be saved, and the download was blocked.".to_owned(),
+        };
+        self.notices
+            .update(|n| n.retain(|x| *x != Notice::NotSaved));
+        self.notify(Notice::Problem(message));
     }
 
     fn follow_the_url(self) {
@@ -173,9 +207,17 @@ impl AppState {
             if key != persist::record_key(&current.id) {
                 return;
             }
-            let newer = ev
-                .new_value()
-                .and_then(|text| assessment::decode_record(&text, self.q).ok())
+            let Some(text) = ev.new_value() else {
+                // Deleted over there: the deletion wins, so it is not written back from here.
+                self.assessment
+                    .set(Assessment::new(new_id(), self.q, now_ms()));
+                self.notify(Notice::Info(
+                    "The assessment you had open was deleted in another tab or window.".to_owned(),
+                ));
+                return;
+            };
+            let newer = assessment::decode_record(&text, self.q)
+                .ok()
                 .filter(|a| a.updated_ms > current.updated_ms);
             if let Some(a) = newer {
                 self.assessment.set(a);
@@ -227,6 +269,7 @@ impl AppState {
     /// Replaces the assessment with a new, empty one at the welcome page. The old one stays
     /// in storage as its own record.
     pub fn start_new(&self) {
+        self.keep_unsaved();
         self.assessment
             .set(Assessment::new(new_id(), self.q, now_ms()));
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
 
 /// A text in every locale the questionnaire declares (locale tag -> text).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -223,11 +223,17 @@ impl Questionnaire {
             if m.from != at {
                 return None;
             }
-            for (old, new) in &m.renamed {
-                if let Some(a) = out.get(old) {
-                    out.clear(old);
-                    out.set(new.clone(), a);
-                }
+            // All renames of one step at once, so that swaps and chains keep every answer.
+            let moved: Vec<(String, Answer)> = m
+                .renamed
+                .iter()
+                .filter_map(|(old, new)| out.get(old).map(|a| (new.clone(), a)))
+                .collect();
+            for (old, _) in &m.renamed {
+                out.clear(old);
+            }
+            for (new, a) in moved {
+                out.set(new, a);
             }
             at = m.to;
         }

@@ -15,7 +15,8 @@
 //!   whose side means (as displayed, one decimal) differ by `perception_gap_item_tenths` tenths
 //!   of a level or more, and sections whose side means (as displayed, whole percent) differ by
 //!   `perception_gap_section_points` or more;
-//! - the group's overall score (the mean of the section means), its band, and the trust gate,
+//! - the group's overall score (the weighted mean of the unrounded section means, rounded once),
+//!   its band, and the trust gate,
 //!   which puts the result at risk when the group's or either shown side's trust mean is below
 //!   the gate.
 //!
@@ -483,19 +484,21 @@ fn group<'a>(
             }
         })
         .collect();
-    let means: Vec<(u32, u32)> = sections
+    // The overall is the weighted mean of the unrounded section means, rounded once.
+    let means: Vec<(u32, f64)> = sections
         .iter()
-        .filter_map(|s| s.mean.map(|m| (q.sections[s.section].weight, m)))
+        .zip(&percents)
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(s, values)| {
+            (
+                q.sections[s.section].weight,
+                values.iter().sum::<f64>() / values.len() as f64,
+            )
+        })
         .collect();
     let total: u32 = means.iter().map(|(w, _)| w).sum();
     let overall = (total > 0).then(|| {
-        display(
-            means
-                .iter()
-                .map(|(w, m)| f64::from(*w) * f64::from(*m))
-                .sum::<f64>()
-                / f64::from(total),
-        )
+        display(means.iter().map(|(w, m)| f64::from(*w) * m).sum::<f64>() / f64::from(total))
     });
     Group {
         respondents,

@@ -288,6 +288,22 @@ fn records_from_older_versions_are_migrated() {
 }
 
 #[test]
+fn renames_within_one_step_happen_at_once() {
+    let mut doc: Value = serde_json::from_str(assessment::DEFAULT_CONTENT).unwrap();
+    doc["version"] = json!(2);
+    doc["migrations"] = json!([{"from": 1, "to": 2, "renamed": {"REL1": "REL2", "REL2": "REL1"}}]);
+    let v2 = assessment::parse_questionnaire(&doc.to_string()).unwrap();
+    let mut answers = assessment::Answers::new();
+    answers.set("REL1", level(1));
+    answers.set("REL2", level(5));
+    let swapped = v2.migrate_answers(1, &answers).unwrap();
+    assert_eq!(
+        (swapped.get("REL1"), swapped.get("REL2")),
+        (Some(level(5)), Some(level(1)))
+    );
+}
+
+#[test]
 fn item_ids_of_earlier_versions() {
     let v2 = version_2();
     let v1 = v2.item_ids_at(1).unwrap();

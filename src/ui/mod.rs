@@ -105,11 +105,13 @@ pub fn TableWrap(label: String, children: Children) -> impl IntoView {
 
 /// What a screen reader hears when the page changes: the section and the progress.
 fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + 'static {
+    // Only a change of page is announced, not every answer: the progress is read untracked.
+    let page = Memo::new(move |_| (state.route.get(), state.step()));
     move || {
         let q = state.q;
         let scope = state.scope();
-        match (state.route.get(), state.step()) {
-            (Route::Assessment, Step::Section(s)) => state.assessment.with(|a| {
+        match page.get() {
+            (Route::Assessment, Step::Section(s)) => state.assessment.with_untracked(|a| {
                 let p = a.progress(q, &scope);
                 let (page, pages) = a.page_number(&scope).unwrap_or((1, scope.len()));
                 format!(

@@ -22,6 +22,8 @@ pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
     let q = state.q;
     let assessment = Signal::derive(move || state.assessment.get());
+    // An embedding host may ask for no results: then nothing offers them (links, files, print).
+    let show_results = state.embed.with_value(|e| e.show_results);
     let share = RwSignal::new(None::<(String, bool)>);
     let copy_link = move |_| {
         let url = state.assessment.with_untracked(|a| {
@@ -40,7 +42,7 @@ pub fn Results() -> impl IntoView {
         <section class="dra-page dra-results" aria-labelledby=HEADING_ID>
             <p class="dra-brand">{q.title.get(&q.default_locale, &q.default_locale).to_owned()}</p>
             <h1 id=HEADING_ID tabindex="-1">"Results"</h1>
-            {if state.embed.with_value(|e| e.show_results) {
+            {if show_results {
                 view! { <ResultsBody assessment=assessment read_only=false /> }.into_any()
             } else {
                 view! {
@@ -57,6 +59,7 @@ pub fn Results() -> impl IntoView {
                     })>
                     "Edit answers"
                 </button>
+                <span class="dra-actions" class:dra-hidden=!show_results>
                 <button type="button" class="dra-button" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
@@ -78,6 +81,7 @@ pub fn Results() -> impl IntoView {
                     let name = format!("distributor-assessment-{}.csv", browser::file_date(a.created_ms));
                     let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
                 }>"Export CSV"</button>
+                </span>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>
                     "Start again"
                 </button>

@@ -28,16 +28,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     // The page: from the network when there is one, so a new release shows on the next visit;
-    // from the cache when offline.
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          const copy = response.clone();
-          if (response.ok) caches.open(CACHE).then((cache) => cache.put('./', copy));
-          return response;
-        })
-        .catch(() => caches.match('./')),
-    );
+    // offline, the page this release cached when it was installed (never a newer page, whose
+    // files this cache would not have).
+    event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match('./'))));
     return;
   }
   // Hashed files never change: the cache first, the network for anything else.

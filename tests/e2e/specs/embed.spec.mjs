@@ -57,6 +57,9 @@ test('without the opt-in the completed message carries no scores; results can be
   }
   await expect(frame.getByText('Thank you: your answers are complete.')).toBeVisible();
   await expect(frame.getByRole('table', { name: 'Section scores' })).toHaveCount(0);
+  for (const name of ['Copy share link', 'Export JSON', 'Export CSV', 'Print / Save as PDF']) {
+    await expect(frame.getByRole('button', { name })).toBeHidden();
+  }
   await expect.poll(() => events(page, 'completed')).toEqual([{ source: 'distributor-assessment', version: 1, type: 'completed' }]);
   // Two sections were shown, so four pages: welcome, two sections, results.
   expect((await events(page, 'page')).at(-1)).toMatchObject({ index: 3, count: 4 });

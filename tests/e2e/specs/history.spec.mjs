@@ -223,3 +223,14 @@ test('two tabs stay consistent: the later save of a record wins and the other ta
   await appB.answer(0, 1, 1);
   await expect(app.question(0, 1).getByRole('radio', { name: /^1 Absent/ })).toBeChecked();
 });
+
+test('an assessment deleted in another tab is not written back by this one', async ({ context }) => {
+  const a = await context.newPage();
+  await complete(a, () => 3);
+  const b = await context.newPage();
+  await b.goto('/#/history');
+  await record(b, 'Untitled assessment').getByRole('button', { name: 'Delete' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'deleted in another tab' })).toBeVisible();
+  await b.reload();
+  await expect(b.getByText('No saved assessments yet.')).toBeVisible();
+});

@@ -119,3 +119,21 @@ test('full storage: the assessment can still be exported from the page', async (
   expect(Object.keys(exported.records[0].answers)).toHaveLength(30);
   expect(exported.records[0].answers.REL1).toBe('4');
 });
+
+test('full storage: leaving the unsaved assessment downloads it instead of losing it', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.start();
+  await app.answerAll(() => 2);
+  await expect(page.getByRole('status')).toContainText('could not be saved');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Start again' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^distributor-assessment-unsaved-\d{4}-\d\d-\d\d\.json$/);
+  await expect(page.getByRole('status')).toContainText('so it was downloaded as');
+});
