@@ -373,8 +373,8 @@ fn Import() -> impl IntoView {
             <p class="dra-muted" id="dra-import-help">
                 "Choose or drop JSON files exported from this app (at most 5 MB and 1,000 assessments each)."
             </p>
-            <FilePicker id="dra-import-input" label="Import JSON files" help="dra-import-help" on_files=take_files />
-            <div role="status" class="dra-import__report">
+            <FilePicker id="dra-import-input" label="Import JSON files" help="dra-import-help dra-import-report" on_files=take_files />
+            <div role="status" id="dra-import-report" class="dra-import__report">
                 <Show when=move || report.with(|r| !r.is_empty())>
                     <ul>{move || report.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 </Show>

@@ -183,7 +183,8 @@ pub fn modal_while(
 pub fn FilePicker(
     id: &'static str,
     label: &'static str,
-    /// The id of the text that explains what to choose.
+    /// The ids (space-separated) of the text that explains what to choose and of the report of
+    /// what happened, so both are read with the control.
     help: &'static str,
     on_files: impl Fn(Option<web_sys::FileList>) + 'static,
 ) -> impl IntoView {

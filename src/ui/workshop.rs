@@ -287,14 +287,14 @@ pub fn WorkshopView(id: String) -> impl IntoView {
                 on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); take_files(ev.data_transfer().and_then(|d| d.files())); }>
                 <h2>"Add results"</h2>
                 <p class="dra-muted" id="dra-ws-help">"Result files exported by participants (choose or drop several at once), or share links pasted one per line."</p>
-                <FilePicker id="dra-ws-files" label="Add result files" help="dra-ws-help" on_files=take_files />
+                <FilePicker id="dra-ws-files" label="Add result files" help="dra-ws-help dra-ws-report" on_files=take_files />
                 <form class="dra-links" on:submit=add_links>
                     <label for="dra-ws-links">"Share links, one per line"</label>
-                    <textarea id="dra-ws-links" rows="3" prop:value=move || links.get()
+                    <textarea id="dra-ws-links" rows="3" aria-describedby="dra-ws-report" prop:value=move || links.get()
                         on:input=move |ev| links.set(event_target_value(&ev))></textarea>
                     <button type="submit" class="dra-button">"Add links"</button>
                 </form>
-                <div role="status" class="dra-import__report">
+                <div role="status" id="dra-ws-report" class="dra-import__report">
                     <Show when=move || lines.with(|l| !l.is_empty())>
                         <ul>{move || lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </Show>

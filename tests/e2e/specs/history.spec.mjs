@@ -234,3 +234,12 @@ test('an assessment deleted in another tab is not written back by this one', asy
   await b.reload();
   await expect(b.getByText('No saved assessments yet.')).toBeVisible();
 });
+
+test('the import report is tied to the file control and announced', async ({ page }) => {
+  await page.goto('/#/history');
+  const input = page.getByLabel('Import JSON files');
+  await input.setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') }]);
+  const report = page.getByRole('status').filter({ hasText: 'x.json: not imported' });
+  await expect(report).toBeVisible();
+  await expect(input).toHaveAccessibleDescription(/Choose or drop JSON files.*x\.json: not imported: the file is not valid JSON/);
+});
