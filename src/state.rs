@@ -127,6 +127,18 @@ impl AppState {
         self.store.with_value(f)
     }
 
+    /// Something read from storage that is read again whenever stored records change (here or
+    /// in another tab).
+    pub fn stored<T: PartialEq + Send + Sync + 'static>(
+        self,
+        read: impl Fn(&Store) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        Memo::new(move |_| {
+            self.library.track();
+            self.with_store(&read)
+        })
+    }
+
     /// Tells lists that stored records changed.
     pub fn library_changed(&self) {
         self.library.update(|n| *n += 1);

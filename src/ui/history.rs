@@ -26,10 +26,7 @@ fn title(label: &str) -> String {
 pub fn History() -> impl IntoView {
     let state = expect_context::<AppState>();
     let q = state.q;
-    let entries = Memo::new(move |_| {
-        state.library.track();
-        state.with_store(|s| persist::list(s, q))
-    });
+    let entries = state.stored(move |s| persist::list(s, q));
     let retaking = RwSignal::new(None::<Assessment>);
     let readable = move || {
         entries.with(|e| {

@@ -46,10 +46,7 @@ fn question(q: &Questionnaire, s: &ItemStats) -> String {
 pub fn Workshops() -> impl IntoView {
     let state = expect_context::<AppState>();
     let q = state.q;
-    let list = Memo::new(move |_| {
-        state.library.track();
-        state.with_store(|s| persist::list_workshops(s, q))
-    });
+    let list = state.stored(move |s| persist::list_workshops(s, q));
     let name = RwSignal::new(String::new());
     let date = RwSignal::new(browser::file_date(now_ms()));
     let error = RwSignal::new(false);

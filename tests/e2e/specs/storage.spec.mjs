@@ -2,6 +2,26 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { AssessmentPage } from './app.mjs';
 
+/** Runs in the page: from now on every write fails as when the quota is used up (the real
+ * setItem is kept in window.__realSetItem). */
+function quotaUsedUp() {
+  window.__realSetItem ??= Storage.prototype.setItem;
+  Storage.prototype.setItem = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+}
+
+/** Answers a whole assessment while storage is full, and waits for the notice that says so. */
+async function finishWithFullStorage(page, level) {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.evaluate(quotaUsedUp);
+  await app.start();
+  await app.answerAll(() => level);
+  await expect(page.getByRole('status')).toContainText('could not be saved');
+  return app;
+}
+
 test('a corrupt stored record is kept aside, the user is told, and a fresh assessment starts', async ({ page }) => {
   const app = new AssessmentPage(page);
   await app.open();
@@ -32,11 +52,7 @@ test('a record the copy cannot be made for is left untouched', async ({ page }) 
     localStorage.setItem('dra.record.broken', 'not json');
   });
   // The quota is used up from now on: every write fails.
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await page.addInitScript(quotaUsedUp);
   await page.reload();
   await expect(page.getByRole('status')).toContainText('left untouched under the key “dra.record.broken”');
   expect(await page.evaluate(() => localStorage.getItem('dra.record.broken'))).toBe('not json');
@@ -80,12 +96,7 @@ test('full storage: the answer stays on the page and a notice says it was not sa
   await app.open();
   await app.start();
   await app.answer(0, 0, 2);
-  await page.evaluate(() => {
-    window.__realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await page.evaluate(quotaUsedUp);
   await app.answer(0, 1, 4);
   await expect(page.getByRole('status')).toContainText('could not be saved');
   await expect(app.question(0, 1).getByRole('radio', { name: /^4 Managed/ })).toBeChecked();
@@ -101,16 +112,7 @@ test('full storage: the answer stays on the page and a notice says it was not sa
 });
 
 test('full storage: the assessment can still be exported from the page', async ({ page }, testInfo) => {
-  const app = new AssessmentPage(page);
-  await app.open();
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
-  await app.start();
-  await app.answerAll(() => 4);
-  await expect(page.getByRole('status')).toContainText('could not be saved');
+  await finishWithFullStorage(page, 4);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const file = testInfo.outputPath('rescued.json');
@@ -121,16 +123,7 @@ test('full storage: the assessment can still be exported from the page', async (
 });
 
 test('full storage: leaving the unsaved assessment downloads it instead of losing it', async ({ page }) => {
-  const app = new AssessmentPage(page);
-  await app.open();
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
-  await app.start();
-  await app.answerAll(() => 2);
-  await expect(page.getByRole('status')).toContainText('could not be saved');
+  await finishWithFullStorage(page, 2);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Start again' }).click();
   const download = await downloading;
