@@ -1,5 +1,6 @@
 //! Small pieces of browser glue: downloads, the clipboard, reading files, dates.
 
+use assessment::i18n::{Locale, Messages};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -31,20 +32,14 @@ pub async fn copy(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
-/// Reads a file as UTF-8 text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map_err(|e| {
-            e.as_string()
-                .unwrap_or_else(|| "the browser could not read it".to_owned())
-        })?
-        .as_string()
-        .ok_or_else(|| "the browser could not read it".to_owned())
+/// Reads a file as UTF-8 text; `None` when the browser could not read it.
+pub async fn read_text(file: &web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
-/// Reads many files as UTF-8 text at once (in parallel, one await for all).
-pub async fn read_texts(files: &[web_sys::File]) -> Vec<Result<String, String>> {
+/// Reads many files as UTF-8 text at once (in parallel, one await for all); `None` for each file
+/// the browser could not read.
+pub async fn read_texts(files: &[web_sys::File]) -> Vec<Option<String>> {
     // A failed read resolves to `undefined` instead of failing the whole batch.
     let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
     let promises = js_sys::Array::new();
@@ -56,42 +51,59 @@ pub async fn read_texts(files: &[web_sys::File]) -> Vec<Result<String, String>> 
     match all {
         Ok(values) => js_sys::Array::from(&values)
             .iter()
-            .map(|v| {
-                v.as_string()
-                    .ok_or_else(|| "the browser could not read it".to_owned())
-            })
+            .map(|v| v.as_string())
             .collect(),
-        Err(_) => files
-            .iter()
-            .map(|_| Err("the browser could not read it".to_owned()))
-            .collect(),
+        Err(_) => files.iter().map(|_| None).collect(),
     }
 }
 
-/// A date for people, in the browser's locale (e.g. "26 Nov 2026").
-pub fn date(ms: i64) -> String {
-    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let options = js_sys::Object::new();
-    for (k, v) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
-    d.to_locale_date_string("default", &options).into()
+/// The tag dates are formatted with: the browser's own variant of the app's language when it
+/// has one (en-GB, de-CH), else the language itself.
+fn date_locale(m: &Messages) -> String {
+    let code = m.locale.code();
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .and_then(|langs| {
+            langs
+                .iter()
+                .filter_map(|v| v.as_string())
+                .find(|t| Locale::from_tag(t) == Some(m.locale))
+        })
+        .unwrap_or_else(|| code.to_owned())
 }
 
-/// A date and time for people, in the browser's locale (e.g. "26 Nov 2026, 17:05").
-pub fn date_time(ms: i64) -> String {
+/// Formats a time with `Intl` options given as (name, value) pairs.
+fn format_time(ms: i64, m: &Messages, options: &[(&str, &str)]) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let options = js_sys::Object::new();
-    for (k, v) in [
-        ("day", "numeric"),
-        ("month", "short"),
-        ("year", "numeric"),
-        ("hour", "numeric"),
-        ("minute", "2-digit"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    let o = js_sys::Object::new();
+    for (k, v) in options {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), &(*v).into());
     }
-    d.to_locale_string("default", &options).into()
+    d.to_locale_string(&date_locale(m), &o).into()
+}
+
+/// A date for people, in the app's language (e.g. "26 Nov 2026", "26. Nov. 2026").
+pub fn date(ms: i64, m: &Messages) -> String {
+    format_time(
+        ms,
+        m,
+        &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+    )
+}
+
+/// A date and time for people, in the app's language (e.g. "26 Nov 2026, 17:05").
+pub fn date_time(ms: i64, m: &Messages) -> String {
+    format_time(
+        ms,
+        m,
+        &[
+            ("day", "numeric"),
+            ("month", "short"),
+            ("year", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "2-digit"),
+        ],
+    )
 }
 
 /// The date part of a file name: 2026-11-26.

@@ -5,7 +5,8 @@
 //! `sections=REL,TRU` (a subset); `accent=#rrggbb` (or `#rgb`); `font_scale=0.75..2`;
 //! `results=0` (thank the respondent instead of showing results); `share_scores=1` (put scores
 //! in the `completed` message; only honoured with `parent_origin`); `parent_origin=https://host`
-//! (the only origin messages are sent to and accepted from).
+//! (the only origin messages are sent to and accepted from); `lang=de` (the language: `en`, `de`
+//! or `fr`; this one also works outside embed mode).
 //!
 //! Messages to the host, all `{"source": "distributor-assessment", "version": 1, "type": ...}`:
 //! `ready`; `resize` with `height` (CSS pixels); `page` with `index` (0 the welcome page, then one
@@ -14,6 +15,7 @@
 //! `{"source": "distributor-assessment-host", "version": 1, "type": "get-size"}`; anything else,
 //! or anything from another origin, is ignored.
 
+use assessment::i18n::Locale;
 use assessment::scoring::TrustGate;
 use assessment::{Perspective, Questionnaire, Report};
 use serde_json::{json, Value};
@@ -33,6 +35,8 @@ pub struct EmbedOptions {
     pub show_results: bool,
     pub share_scores: bool,
     pub parent_origin: Option<String>,
+    /// The language asked for with `lang` (also outside embed mode).
+    pub lang: Option<Locale>,
 }
 
 impl EmbedOptions {
@@ -60,6 +64,7 @@ impl EmbedOptions {
                 "results" => o.show_results = v != "0" && v != "false",
                 "share_scores" => o.share_scores = v == "1" || v == "true",
                 "parent_origin" => o.parent_origin = origin(v),
+                "lang" => o.lang = Locale::from_tag(v),
                 _ => {}
             }
         }

@@ -3,11 +3,29 @@
 //! It uses plain web-sys: with `panic = "abort"` in release builds the reactive system is gone by
 //! the time the hook runs, so nothing here may rely on Leptos.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use assessment::i18n::{Locale, Messages};
 use wasm_bindgen::JsValue;
 
-/// The message shown when the app fails.
-pub const MESSAGE: &str = "Sorry, something went wrong and the assessment stopped. \
-    Your answers saved so far are kept in this browser: reload the page to continue.";
+/// The language the failure message is shown in (an index into `Locale::ALL`), kept outside
+/// the reactive system, which may be gone when the hook runs.
+static LOCALE: AtomicUsize = AtomicUsize::new(0);
+
+/// Remembers the app's current language for the failure message.
+pub fn set_locale(locale: Locale) {
+    let index = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+    LOCALE.store(index, Ordering::Relaxed);
+}
+
+fn messages() -> &'static Messages {
+    let index = LOCALE.load(Ordering::Relaxed);
+    Locale::ALL
+        .get(index)
+        .copied()
+        .unwrap_or_default()
+        .messages()
+}
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -26,10 +44,10 @@ pub fn show_failure() -> Option<()> {
     box_.set_class_name("dra-fatal");
     box_.set_attribute("role", "alert").ok()?;
     let p = document.create_element("p").ok()?;
-    p.set_text_content(Some(MESSAGE));
+    p.set_text_content(Some(messages().failure));
     let a = document.create_element("a").ok()?;
     a.set_attribute("href", "").ok()?;
-    a.set_text_content(Some("Reload the page"));
+    a.set_text_content(Some(messages().reload));
     box_.append_child(&p).ok()?;
     box_.append_child(&a).ok()?;
     root.set_inner_html("");

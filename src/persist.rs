@@ -4,8 +4,9 @@
 //! `dra.current` the id of the one in progress, and `dra.corrupt.<id>` the raw text of a record
 //! that could not be read.
 
+use assessment::i18n::{fill, Locale, Messages};
 use assessment::workshop::{decode_workshop, encode_workshop, Workshop};
-use assessment::{decode_record, encode_record, Assessment, Questionnaire};
+use assessment::{decode_record, encode_record, Assessment, Questionnaire, RecordError};
 
 use crate::storage::{Store, StoreError};
 
@@ -28,11 +29,11 @@ pub enum Notice {
     /// The last change could not be written (storage full or failing); it is kept in the page.
     NotSaved,
     /// A stored record could not be read; its raw text was moved to `key`.
-    Recovered { key: String, reason: String },
+    Recovered { key: String, reason: RecordError },
     /// A stored record could not be read, and could not be copied aside either: left untouched.
-    Unreadable { key: String, reason: String },
+    Unreadable { key: String, reason: RecordError },
     /// A stored record from a newer app or questionnaire version was found and kept as it is.
-    KeptNewer { reason: String },
+    KeptNewer { reason: RecordError },
     /// Something the user did worked (or partly worked); the text says what.
     Info(String),
     /// Something the user did failed; the text says what and what to do.
@@ -47,29 +48,23 @@ pub enum Notice {
 
 impl Notice {
     /// The message shown to the user.
-    pub fn message(&self) -> String {
+    pub fn message(&self, m: &Messages) -> String {
         match self {
-            Notice::NotKept => "This browser does not let the page store data, so your answers will \
-                not be kept after you close or reload the page. You can still complete the assessment."
-                .to_owned(),
-            Notice::NotSaved => "Your latest answers could not be saved because the browser's storage \
-                is full or failing. They are kept on this page for now: do not close it until this \
-                message goes away, or use \u{201c}Export JSON\u{201d} on the results to keep a copy."
-                .to_owned(),
-            Notice::Recovered { key, reason } => format!(
-                "A saved assessment could not be read ({reason}), so a new one has been started. \
-                 Its data has been kept unchanged in this browser's storage under the key \u{201c}{key}\u{201d}."
+            Notice::NotKept => m.notice_not_kept.to_owned(),
+            Notice::NotSaved => m.notice_not_saved.to_owned(),
+            Notice::Recovered { key, reason } => fill(
+                m.notice_recovered,
+                &[("reason", &reason.message(m)), ("key", key)],
             ),
-            Notice::Unreadable { key, reason } => format!(
-                "A saved assessment could not be read ({reason}), so a new one has been started. \
-                 It could not be copied aside, so it has been left untouched under the key \u{201c}{key}\u{201d}."
+            Notice::Unreadable { key, reason } => fill(
+                m.notice_unreadable,
+                &[("reason", &reason.message(m)), ("key", key)],
             ),
-            Notice::KeptNewer { reason } => format!(
-                "An assessment saved by a newer version of this app was found and kept unchanged ({reason}). \
-                 A new assessment has been started."
-            ),
+            Notice::KeptNewer { reason } => {
+                fill(m.notice_kept_newer, &[("reason", &reason.message(m))])
+            }
             Notice::Info(text) | Notice::Problem(text) => text.clone(),
-            Notice::Deleted { label, .. } => format!("Deleted \u{201c}{label}\u{201d}."),
+            Notice::Deleted { label, .. } => fill(m.notice_deleted, &[("label", label)]),
         }
     }
 
@@ -101,13 +96,11 @@ pub fn load(
     match decode_record(&text, q) {
         Ok(a) => (a, notices),
         Err(e) if e.keep_untouched() => {
-            notices.push(Notice::KeptNewer {
-                reason: e.to_string(),
-            });
+            notices.push(Notice::KeptNewer { reason: e });
             fresh(notices)
         }
         Err(e) => {
-            notices.push(move_aside(store, &current, &key, &text, e.to_string()));
+            notices.push(move_aside(store, &current, &key, &text, e));
             fresh(notices)
         }
     }
@@ -115,7 +108,7 @@ pub fn load(
 
 /// Copies an unreadable record's raw text to its own key and, once the copy reads back
 /// identical, removes the original. If anything fails the original stays where it was.
-fn move_aside(store: &Store, id: &str, key: &str, text: &str, reason: String) -> Notice {
+fn move_aside(store: &Store, id: &str, key: &str, text: &str, reason: RecordError) -> Notice {
     // Never over an earlier backup: dra.corrupt.<id>, then .2, .3, ...
     let backup = std::iter::once(corrupt_key(id))
         .chain((2..).map(|n| format!("{}.{n}", corrupt_key(id))))
@@ -144,7 +137,7 @@ pub enum Entry {
     /// true: it is valid and left exactly as it is).
     Unreadable {
         id: String,
-        reason: String,
+        reason: RecordError,
         kept: bool,
     },
 }
@@ -172,7 +165,7 @@ pub fn list(store: &Store, q: &Questionnaire) -> Vec<Entry> {
                 Err(e) => Entry::Unreadable {
                     id,
                     kept: e.keep_untouched(),
-                    reason: e.to_string(),
+                    reason: e,
                 },
             })
         })
@@ -258,6 +251,21 @@ pub fn save_theme(store: &Store, theme: &str) -> Result<(), StoreError> {
     store.set(THEME_KEY, theme)
 }
 
+/// The language the user chose with the switch; absent: from the URL or the browser.
+pub const LOCALE_KEY: &str = "dra.lang";
+
+pub fn read_locale(store: &Store) -> Option<Locale> {
+    store
+        .get(LOCALE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| Locale::from_tag(&t))
+}
+
+pub fn save_locale(store: &Store, locale: Locale) -> Result<(), StoreError> {
+    store.set(LOCALE_KEY, locale.code())
+}
+
 pub const WORKSHOP_PREFIX: &str = "dra.workshop.";
 
 pub fn workshop_key(id: &str) -> String {
@@ -310,6 +318,7 @@ pub fn save(store: &Store, q: &Questionnaire, a: &Assessment) -> Result<(), Stor
 mod tests {
     use std::rc::Rc;
 
+    use assessment::i18n::EN;
     use assessment::{default_questionnaire, Answer, Perspective, Scope, Step};
 
     use super::*;
@@ -370,7 +379,7 @@ mod tests {
         assert!(matches!(&notices[..], [Notice::Recovered { key, .. }] if key == "dra.corrupt.x"));
         assert_eq!(s.get("dra.corrupt.x").unwrap().as_deref(), Some(raw));
         assert_eq!(s.get("dra.record.x").unwrap(), None);
-        assert!(notices[0].message().contains("dra.corrupt.x"));
+        assert!(notices[0].message(&EN).contains("dra.corrupt.x"));
     }
 
     #[test]

@@ -3,7 +3,10 @@
 
 use std::sync::OnceLock;
 
-use assessment::{default_questionnaire, Assessment, ContentErrors, Questionnaire, Scope, Step};
+use assessment::i18n::{fill, Locale, Messages};
+use assessment::{
+    default_questionnaire, Assessment, ContentErrors, Questionnaire, Scope, Step, Text,
+};
 use leptos::prelude::*;
 
 use crate::embed::EmbedOptions;
@@ -38,6 +41,27 @@ pub fn url_options() -> EmbedOptions {
         })
         .collect();
     EmbedOptions::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The language to start in: the `lang` URL parameter, else the one the user chose here before,
+/// else the first of the browser's languages the app has, else English.
+fn initial_locale(embed: &EmbedOptions, store: &Store) -> Locale {
+    if let Some(l) = embed.lang {
+        return l;
+    }
+    if let Some(l) = persist::read_locale(store) {
+        return l;
+    }
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Locale::negotiate(languages.iter().map(String::as_str))
 }
 
 /// The URL fragment, with its `#`.
@@ -83,6 +107,8 @@ pub struct AppState {
     pub library: RwSignal<u64>,
     /// Options from the URL when the app is embedded in another page.
     pub embed: StoredValue<EmbedOptions>,
+    /// The language of the app's words and of the questionnaire's texts.
+    pub locale: RwSignal<Locale>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -105,6 +131,7 @@ impl AppState {
         }
         let mut all = initial_notices;
         all.extend(notices);
+        let locale = initial_locale(&embed, &store);
         let state = Self {
             q,
             scope: StoredValue::new(scope),
@@ -114,12 +141,31 @@ impl AppState {
             route: RwSignal::new(Route::parse(&current_fragment())),
             library: RwSignal::new(0),
             embed: StoredValue::new(embed),
+            locale: RwSignal::new(locale),
             store: StoredValue::new_local(store),
         };
         state.autosave();
         state.follow_the_url();
         state.sync_with_other_tabs();
         state
+    }
+
+    /// The app's words in the current language. Read untracked: the whole view is rebuilt when
+    /// the language changes (see `ui::AppWith`), so screens need not track it themselves.
+    pub fn t(&self) -> &'static Messages {
+        self.locale.get_untracked().messages()
+    }
+
+    /// A questionnaire text in the current language (the content's default language when the
+    /// content does not have it: only possible for content files from elsewhere).
+    pub fn text(&self, text: &'static Text) -> &'static str {
+        text.get(self.locale.get_untracked().code(), &self.q.default_locale)
+    }
+
+    /// Switches the language and remembers the choice.
+    pub fn set_locale(&self, locale: Locale) {
+        let _ = self.with_store(|s| persist::save_locale(s, locale));
+        self.locale.set(locale);
     }
 
     /// Runs `f` with the store.
@@ -181,11 +227,10 @@ impl AppState {
             "distributor-assessment-unsaved-{}.json",
             crate::browser::file_date(now_ms())
         );
+        let m = self.t();
         let message = match crate::browser::download(&name, "application/json", &text) {
-            Ok(()) => format!(
-                "The assessment you left could not be saved in this browser, so it was downloaded as \u{201c}{name}\u{201d}. Import it later from My assessments."
-            ),
-            Err(_) => "The assessment you left could not be saved, and the download was blocked.".to_owned(),
+            Ok(()) => fill(m.unsaved_downloaded, &[("name", &name)]),
+            Err(_) => m.unsaved_blocked.to_owned(),
         };
         self.notices
             .update(|n| n.retain(|x| *x != Notice::NotSaved));
@@ -223,9 +268,7 @@ impl AppState {
                 // Deleted over there: the deletion wins, so it is not written back from here.
                 self.assessment
                     .set(Assessment::new(new_id(), self.q, now_ms()));
-                self.notify(Notice::Info(
-                    "The assessment you had open was deleted in another tab or window.".to_owned(),
-                ));
+                self.notify(Notice::Info(self.t().deleted_elsewhere.to_owned()));
                 return;
             };
             let newer = assessment::decode_record(&text, self.q)
@@ -233,10 +276,7 @@ impl AppState {
                 .filter(|a| a.updated_ms > current.updated_ms);
             if let Some(a) = newer {
                 self.assessment.set(a);
-                self.notify(Notice::Info(
-                    "This assessment was changed in another tab or window; you now see the latest version."
-                        .to_owned(),
-                ));
+                self.notify(Notice::Info(self.t().changed_elsewhere.to_owned()));
             }
         });
         on_cleanup(move || handle.remove());

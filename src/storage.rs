@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
+use assessment::i18n::{fill, Messages, EN};
 use wasm_bindgen::JsValue;
 
 /// Why a storage call failed.
@@ -21,13 +22,20 @@ pub enum StoreError {
     Other(String),
 }
 
+impl StoreError {
+    /// What went wrong, for people.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            StoreError::Unavailable => m.storage_unavailable.to_owned(),
+            StoreError::Full => m.storage_full.to_owned(),
+            StoreError::Other(detail) => fill(m.storage_failed, &[("detail", detail)]),
+        }
+    }
+}
+
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Unavailable => f.write_str("storage is not available"),
-            StoreError::Full => f.write_str("storage is full"),
-            StoreError::Other(m) => write!(f, "storage failed: {m}"),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 

@@ -1,7 +1,7 @@
 //! A respondent's answers.
 
+use crate::i18n::Messages;
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// A maturity level, 1 (absent / ad hoc) to 5 (embedded / best practice).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,21 +86,20 @@ impl Perspective {
         Self::ALL.into_iter().find(|p| p.code() == code)
     }
 
-    /// The name within a sentence: "answered as brand owner".
-    pub fn lower_name(self) -> &'static str {
+    /// The side's name, as a label: "Brand owner".
+    pub fn name(self, m: &Messages) -> &'static str {
         match self {
-            Perspective::BrandOwner => "brand owner",
-            Perspective::Distributor => "distributor",
+            Perspective::BrandOwner => m.brand_owner,
+            Perspective::Distributor => m.distributor,
         }
     }
-}
 
-impl fmt::Display for Perspective {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Perspective::BrandOwner => "Brand owner",
-            Perspective::Distributor => "Distributor",
-        })
+    /// The side's name within a sentence: "answered as brand owner".
+    pub fn lower_name(self, m: &Messages) -> &'static str {
+        match self {
+            Perspective::BrandOwner => m.brand_owner_lower,
+            Perspective::Distributor => m.distributor_lower,
+        }
     }
 }
 

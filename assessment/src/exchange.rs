@@ -12,6 +12,7 @@
 
 use serde_json::{json, Value};
 
+use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
 use crate::record::{decode_record_value, encode_record_value, RecordError};
 use crate::wizard::Assessment;
@@ -23,21 +24,40 @@ pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 pub const MAX_IMPORT_RECORDS: usize = 1000;
 
 /// Why a whole file was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the file is {} MB; files over 5 MB are not read", bytes.div_ceil(1024 * 1024))]
     TooLarge { bytes: u64 },
-    #[error("the file is not valid JSON ({0})")]
     NotJson(String),
-    #[error("the file is not an assessment export ({0})")]
     NotAnExport(String),
-    #[error("the file was exported by a newer version of this app (export format {found})")]
     NewerFormat { found: u64 },
-    #[error(
-        "the file holds {found} assessments; at most {MAX_IMPORT_RECORDS} can be imported at once"
-    )]
     TooManyRecords { found: usize },
 }
+
+impl ImportError {
+    /// What went wrong, for people, in the catalogue's language.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            ImportError::TooLarge { bytes } => fill(
+                m.import_too_large,
+                &[("mb", &m.int(bytes.div_ceil(1024 * 1024)))],
+            ),
+            ImportError::NotJson(detail) => fill(m.import_not_json, &[("detail", detail)]),
+            ImportError::NotAnExport(detail) => fill(m.import_not_export, &[("detail", detail)]),
+            ImportError::NewerFormat { found } => {
+                fill(m.import_newer, &[("found", &found.to_string())])
+            }
+            ImportError::TooManyRecords { found } => fill(
+                m.import_too_many,
+                &[
+                    ("found", &m.int(*found as u64)),
+                    ("max", &m.int(MAX_IMPORT_RECORDS as u64)),
+                ],
+            ),
+        }
+    }
+}
+
+display_in_english!(ImportError);
 
 /// What a readable file held: the records that decoded, and why each other one did not.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,6 +10,7 @@ pub mod content;
 pub mod csv;
 pub mod exchange;
 pub mod history;
+pub mod i18n;
 pub mod model;
 pub mod radar;
 pub mod ratio;

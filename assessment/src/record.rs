@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Perspective};
+use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
 use crate::wizard::{Assessment, Step};
 
@@ -24,29 +25,53 @@ use crate::wizard::{Assessment, Step};
 pub const RECORD_SCHEMA: u64 = 1;
 
 /// Why a stored record could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RecordError {
-    #[error("the saved assessment is not valid JSON ({0})")]
     NotJson(String),
-    #[error("the saved data is not an assessment record ({0})")]
     NotARecord(String),
     /// Written by a newer version of the app: keep it untouched, it is not corrupt.
-    #[error("the saved assessment was made by a newer version of this app (record format {found}; this version reads up to {RECORD_SCHEMA})")]
-    NewerSchema { found: u64 },
+    NewerSchema {
+        found: u64,
+    },
     /// Made with a newer version of the questionnaire than this app ships: keep it untouched.
-    #[error("the saved assessment uses version {found} of the questionnaire; this app has version {known}")]
-    NewerQuestionnaire { found: u32, known: u32 },
-    #[error("the saved assessment is for another questionnaire (\"{0}\")")]
+    NewerQuestionnaire {
+        found: u32,
+        known: u32,
+    },
     OtherQuestionnaire(String),
-    #[error(
-        "the saved assessment uses version {0} of the questionnaire, which this app cannot convert"
-    )]
     UnknownQuestionnaireVersion(u32),
-    #[error("the saved assessment is damaged: {0}")]
     Invalid(String),
 }
 
+display_in_english!(RecordError);
+
 impl RecordError {
+    /// What went wrong, for people, in the catalogue's language.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            RecordError::NotJson(detail) => fill(m.record_not_json, &[("detail", detail)]),
+            RecordError::NotARecord(detail) => fill(m.record_not_record, &[("detail", detail)]),
+            RecordError::NewerSchema { found } => fill(
+                m.record_newer_schema,
+                &[
+                    ("found", &found.to_string()),
+                    ("known", &RECORD_SCHEMA.to_string()),
+                ],
+            ),
+            RecordError::NewerQuestionnaire { found, known } => fill(
+                m.record_newer_questionnaire,
+                &[("found", &found.to_string()), ("known", &known.to_string())],
+            ),
+            RecordError::OtherQuestionnaire(id) => {
+                fill(m.record_other_questionnaire, &[("id", id)])
+            }
+            RecordError::UnknownQuestionnaireVersion(v) => {
+                fill(m.record_unknown_version, &[("found", &v.to_string())])
+            }
+            RecordError::Invalid(detail) => fill(m.record_invalid, &[("detail", detail)]),
+        }
+    }
+
     /// Whether the record should be left exactly as it is (it is valid, just not readable by this
     /// version of the app), rather than treated as corrupt.
     pub fn keep_untouched(&self) -> bool {

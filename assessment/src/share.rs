@@ -12,6 +12,7 @@
 //! 30-item questionnaire a link's fragment is 54 characters.
 
 use crate::answers::{Answer, Answers, Level, Perspective};
+use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
 
 pub const SHARE_FORMAT: &str = "1";
@@ -21,21 +22,29 @@ pub const FRAGMENT_PREFIX: &str = "r=";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Why a link could not be read. Every case has a message a person can act on.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
-    #[error("this link is incomplete: it may have been cut short when it was copied. Ask for the whole link.")]
     Truncated,
-    #[error("this link has been changed since it was made, so its answers cannot be trusted. Ask for the link again.")]
     Altered,
-    #[error("this link was made by a newer version of this app (link format {0}).")]
     UnknownFormat(String),
-    #[error("this link is for another questionnaire (\"{0}\").")]
     OtherQuestionnaire(String),
-    #[error(
-        "this link was made for version {0} of the questionnaire, which this app does not know."
-    )]
     UnknownVersion(String),
 }
+
+impl ShareError {
+    /// What went wrong, for people, in the catalogue's language.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            ShareError::Truncated => m.link_truncated.to_owned(),
+            ShareError::Altered => m.link_altered.to_owned(),
+            ShareError::UnknownFormat(f) => fill(m.link_newer, &[("found", f)]),
+            ShareError::OtherQuestionnaire(id) => fill(m.link_other_questionnaire, &[("id", id)]),
+            ShareError::UnknownVersion(v) => fill(m.link_unknown_version, &[("found", v)]),
+        }
+    }
+}
+
+display_in_english!(ShareError);
 
 /// The answers a link carries, migrated to the current questionnaire version.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Perspective};
+use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::{Questionnaire, Scope};
 use crate::scoring::{score, TrustGate};
 use crate::wizard::{Assessment, ItemRef};
@@ -144,15 +145,27 @@ struct ParticipantV1 {
 }
 
 /// Why a stored workshop could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkshopError {
-    #[error("the saved workshop is not valid ({0})")]
     Invalid(String),
-    #[error("the saved workshop was made by a newer version of this app")]
     Newer,
-    #[error("the saved workshop is for another questionnaire (\"{0}\")")]
     OtherQuestionnaire(String),
 }
+
+impl WorkshopError {
+    /// What went wrong, for people, in the catalogue's language.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            WorkshopError::Invalid(detail) => fill(m.workshop_invalid, &[("detail", detail)]),
+            WorkshopError::Newer => m.workshop_newer.to_owned(),
+            WorkshopError::OtherQuestionnaire(id) => {
+                fill(m.workshop_other_questionnaire, &[("id", id)])
+            }
+        }
+    }
+}
+
+display_in_english!(WorkshopError);
 
 pub fn encode_workshop(w: &Workshop, q: &Questionnaire) -> String {
     let record = WorkshopV1 {

@@ -1,6 +1,7 @@
 //! The questionnaire file: the bundled one validates, and broken ones report every problem with
 //! its location.
 
+use assessment::i18n::Locale;
 use assessment::{default_questionnaire, parse_questionnaire, Who, DEFAULT_CONTENT};
 use serde_json::{json, Value};
 
@@ -75,7 +76,7 @@ fn every_problem_is_collected_and_located() {
         .pop();
     doc["sections"][0]["items"][1]["weight"] = json!(7);
     doc["sections"][1]["items"][0]["id"] = json!("REL1");
-    doc["sections"][3]["items"][2]["question"] = json!({"en": "  "});
+    doc["sections"][3]["items"][2]["question"]["en"] = json!("  ");
     doc["sections"][3]["items"][3]["who"] = json!("partner");
     let got = errors(&doc);
     assert_eq!(
@@ -119,14 +120,14 @@ fn references_and_texts_are_checked() {
         .as_object_mut()
         .unwrap()
         .remove("partnership");
-    doc["sections"][1]["title"] = json!({"en": "Motivation", "de": "Motivation"});
+    doc["sections"][1]["title"]["es"] = json!("Motivación");
     doc["sections"][2].as_object_mut().unwrap().remove("intro");
     doc["format"] = json!(2);
     assert_eq!(
         errors(&doc),
         [
             "format: format 2 is not supported (this app reads format 1)",
-            "sections[1].title.de: locale not declared in \"locales\"",
+            "sections[1].title.es: locale not declared in \"locales\"",
             "sections[2].intro: missing",
             "scoring.trust_gate.section: no section has the id \"TRUST\"",
             "scoring.action_bands[1]: no band has the id \"bronze\"",
@@ -138,16 +139,70 @@ fn references_and_texts_are_checked() {
 #[test]
 fn every_declared_locale_needs_every_text() {
     let mut doc = bundled();
-    doc["locales"] = json!(["en", "de"]);
+    doc["locales"] = json!(["en", "de", "fr", "es"]);
     let got = errors(&doc);
     assert!(
-        got.contains(&"title: no text for locale \"de\"".to_owned()),
+        got.contains(&"title: no text for locale \"es\"".to_owned()),
         "{got:?}"
     );
     assert!(
-        got.contains(&"sections[3].items[6].levels[4]: no text for locale \"de\"".to_owned()),
+        got.contains(&"sections[3].items[6].levels[4]: no text for locale \"es\"".to_owned()),
         "{got:?}"
     );
+    let mut doc = bundled();
+    doc["sections"][0]["items"][0]["levels"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("fr");
+    assert_eq!(
+        errors(&doc),
+        ["sections[0].items[0].levels[2]: no text for locale \"fr\""]
+    );
+}
+
+/// Every language the app ships is complete in the bundled questionnaire: the file declares it
+/// (so validation requires every text in it), and the translations are not English copies.
+#[test]
+fn every_content_text_has_every_shipped_locale() {
+    let q = default_questionnaire().unwrap();
+    for locale in Locale::ALL {
+        assert!(
+            q.locales.iter().any(|l| l == locale.code()),
+            "the content file does not declare {}",
+            locale.code()
+        );
+    }
+    let doc = bundled();
+    let mut texts = Vec::new();
+    collect_texts(&doc, &mut texts);
+    assert_eq!(texts.len(), 225);
+    for locale in Locale::ALL {
+        let same: Vec<&str> = texts
+            .iter()
+            .filter(|t| locale != Locale::En && t[locale.code()] == t["en"])
+            .map(|t| t["en"].as_str().unwrap())
+            .collect();
+        // A few short labels are the same in both languages ("Absent / ad hoc"); sentences are not.
+        assert!(
+            same.iter().all(|t| t
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                <= 3),
+            "{}: untranslated {same:?}",
+            locale.code()
+        );
+    }
+}
+
+/// Every per-locale text object (an object with an "en" key) in a content document.
+fn collect_texts<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+    match v {
+        Value::Object(map) if map.contains_key("en") => out.push(v),
+        Value::Object(map) => map.values().for_each(|x| collect_texts(x, out)),
+        Value::Array(items) => items.iter().for_each(|x| collect_texts(x, out)),
+        _ => {}
+    }
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! and the items whose answer moved.
 
 use assessment::history::compare;
-use assessment::{Answer, Assessment, Questionnaire};
+use assessment::i18n::Messages;
+use assessment::{Answer, Assessment};
 use leptos::prelude::*;
 
 use super::radar::RadarChart;
@@ -12,34 +13,33 @@ use crate::persist::{self, Entry};
 use crate::route::Route;
 use crate::state::AppState;
 
-fn answer_text(q: &Questionnaire, a: Option<Answer>) -> String {
-    let lang = q.default_locale.as_str();
+fn answer_text(state: AppState, a: Option<Answer>) -> String {
+    let m = state.t();
     match a {
         Some(Answer::Level(l)) => format!(
             "{} {}",
             l.get(),
-            q.level_names[usize::from(l.get() - 1)].get(lang, lang)
+            state.text(&state.q.level_names[usize::from(l.get() - 1)])
         ),
-        Some(Answer::NotApplicable) => "Not applicable".to_owned(),
-        Some(Answer::DontKnow) => "Don't know".to_owned(),
-        None => "Unanswered".to_owned(),
+        Some(Answer::NotApplicable) => m.not_applicable.to_owned(),
+        Some(Answer::DontKnow) => m.dont_know.to_owned(),
+        None => m.unanswered.to_owned(),
     }
 }
 
-fn name(a: &Assessment) -> String {
+fn name(a: &Assessment, m: &Messages) -> String {
     let label = if a.label.trim().is_empty() {
-        "Untitled"
+        m.untitled
     } else {
         a.label.as_str()
     };
-    format!("{label}, {}", browser::date_time(a.created_ms))
+    format!("{label}, {}", browser::date_time(a.created_ms, m))
 }
 
 #[component]
 pub fn Compare(before: String, after: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
-    let lang = q.default_locale.as_str();
+    let (q, m) = (state.q, state.t());
     let all: Vec<Assessment> = state
         .with_store(|s| persist::list(s, q))
         .into_iter()
@@ -50,17 +50,20 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
         .collect();
     let find = |id: &str| all.iter().find(|a| a.id == id).cloned();
     let (a, b) = (find(&before), find(&after));
-    let picker = |which: &'static str, selected: String, other: String, first: bool| {
+    let picker = |id: &'static str,
+                  which: &'static str,
+                  selected: String,
+                  other: String,
+                  first: bool| {
         let options = all
             .iter()
             .map(|x| {
                 let id = x.id.clone();
-                view! { <option value=id.clone() selected=id == selected>{name(x)}</option> }
+                view! { <option value=id.clone() selected=id == selected>{name(x, m)}</option> }
             })
             .collect_view();
-        let id = format!("dra-compare-{}", which.to_lowercase());
         view! {
-            <label for=id.clone()>{which}</label>
+            <label for=id>{which}</label>
             <select id=id on:change=move |ev| {
                 let chosen = event_target_value(&ev);
                 let route = if first { Route::Compare(chosen, other.clone()) } else { Route::Compare(other.clone(), chosen) };
@@ -70,43 +73,48 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
     };
     let pickers = view! {
         <div class="dra-card dra-compare__pick">
-            {picker("Earlier", before.clone(), after.clone(), true)}
-            {picker("Later", after.clone(), before.clone(), false)}
+            {picker("dra-compare-earlier", m.earlier, before.clone(), after.clone(), true)}
+            {picker("dra-compare-later", m.later, after.clone(), before.clone(), false)}
         </div>
     };
     let body = match (a, b) {
         (Some(a), Some(b)) => {
             let c = compare(q, &a, &b);
-            let labels: Vec<String> = c.sections.iter().map(|s| q.sections[s.section].title.get(lang, lang).to_owned()).collect();
+            let labels: Vec<String> = c
+                .sections
+                .iter()
+                .map(|s| state.text(&q.sections[s.section].title).to_owned())
+                .collect();
             let series = vec![
                 c.sections.iter().map(|s| s.before).collect(),
                 c.sections.iter().map(|s| s.after).collect(),
             ];
-            let pct = |p: Option<u32>| p.map_or_else(|| "not scored".to_owned(), |p| format!("{p} %"));
+            let pct = |p: Option<u32>| p.map_or_else(|| m.not_scored.to_owned(), |p| m.percent(p));
             let change = |before: Option<u32>, after: Option<u32>| match (before, after) {
-                (Some(b), Some(a)) => format!("{:+}", i64::from(a) - i64::from(b)),
+                (Some(b), Some(a)) if a >= b => format!("+{}", m.int(u64::from(a - b))),
+                (Some(b), Some(a)) => format!("\u{2212}{}", m.int(u64::from(b - a))),
                 _ => "\u{2013}".to_owned(),
             };
             view! {
                 <div class="dra-chart">
-                    <RadarChart title="Section scores, earlier and later (0 to 100 %)".to_owned() labels=labels series=series />
+                    <RadarChart title=m.compare_chart_title.to_owned() labels=labels series=series />
                     <p class="dra-legend">
-                        <span class="dra-legend__s0">{format!("Earlier: {}", name(&a))}</span>
-                        <span class="dra-legend__s1">{format!("Later: {}", name(&b))}</span>
+                        <span class="dra-legend__s0">{format!("{}: {}", m.earlier, name(&a, m))}</span>
+                        <span class="dra-legend__s1">{format!("{}: {}", m.later, name(&b, m))}</span>
                     </p>
-                    <TableWrap label="Section scores, earlier and later".to_owned()>
+                    <TableWrap label=m.compare_table.to_owned()>
                         <table class="dra-table">
-                            <caption>"Section scores, earlier and later"</caption>
-                            <thead><tr><th scope="col">"Section"</th><th scope="col">"Earlier"</th><th scope="col">"Later"</th><th scope="col">"Change"</th></tr></thead>
+                            <caption>{m.compare_table}</caption>
+                            <thead><tr><th scope="col">{m.col_section}</th><th scope="col">{m.earlier}</th><th scope="col">{m.later}</th><th scope="col">{m.col_change}</th></tr></thead>
                             <tbody>
                                 {c.sections.iter().map(|s| view! {
                                     <tr>
-                                        <th scope="row">{q.sections[s.section].title.get(lang, lang).to_owned()}</th>
+                                        <th scope="row">{state.text(&q.sections[s.section].title)}</th>
                                         <td>{pct(s.before)}</td><td>{pct(s.after)}</td><td>{change(s.before, s.after)}</td>
                                     </tr>
                                 }).collect_view()}
                                 <tr>
-                                    <th scope="row">"Overall"</th>
+                                    <th scope="row">{m.overall}</th>
                                     <td>{pct(c.overall_before)}</td><td>{pct(c.overall_after)}</td><td>{change(c.overall_before, c.overall_after)}</td>
                                 </tr>
                             </tbody>
@@ -114,14 +122,14 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
                     </TableWrap>
                 </div>
                 <section class="dra-card">
-                    <h2>{match c.moved.len() { 0 => "No answer changed".to_owned(), 1 => "1 answer changed".to_owned(), n => format!("{n} answers changed") }}</h2>
+                    <h2>{match c.moved.len() { 0 => m.no_answer_changed.to_owned(), n => m.count(m.answers_changed, n, &[]) }}</h2>
                     <ul class="dra-moved">
-                        {c.moved.iter().map(|m| {
-                            let item = &q.sections[m.item.section].items[m.item.item];
+                        {c.moved.iter().map(|moved| {
+                            let item = &q.sections[moved.item.section].items[moved.item.item];
                             view! {
                                 <li>
-                                    <p class="dra-weakest__question">{item.question.get(lang, lang).to_owned()}</p>
-                                    <p class="dra-muted">{format!("{} \u{2192} {}", answer_text(q, m.before), answer_text(q, m.after))}</p>
+                                    <p class="dra-weakest__question">{state.text(&item.question)}</p>
+                                    <p class="dra-muted">{format!("{} \u{2192} {}", answer_text(state, moved.before), answer_text(state, moved.after))}</p>
                                 </li>
                             }
                         }).collect_view()}
@@ -130,15 +138,16 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
             }.into_any()
         }
         _ => view! {
-            <p class="dra-card" role="alert">"One of these assessments is no longer saved here. Choose two others above."</p>
-        }.into_any(),
+            <p class="dra-card" role="alert">{m.compare_missing}</p>
+        }
+        .into_any(),
     };
     view! {
         <section class="dra-page dra-compare" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID tabindex="-1">"Compare assessments"</h1>
+            <h1 id=HEADING_ID tabindex="-1">{m.compare_heading}</h1>
             {pickers}
             {body}
-            <p><a href="#/history">"Back to My assessments"</a></p>
+            <p><a href="#/history">{m.back_to_history}</a></p>
         </section>
     }
 }

@@ -1,22 +1,23 @@
 //! My assessments: every assessment saved in this browser, with open, rename, retake, export,
 //! share-free export to files, import from files, delete (with undo) and compare.
 
-use assessment::exchange::{export_with_raw, import_json, MAX_IMPORT_BYTES};
+use assessment::exchange::{export_with_raw, import_json, ImportError, MAX_IMPORT_BYTES};
 use assessment::history::{default_pair, summarize};
-use assessment::Assessment;
+use assessment::i18n::{fill, Messages};
+use assessment::{Assessment, RecordError};
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{count, modal_while, FilePicker, HEADING_ID};
+use super::{modal_while, FilePicker, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Entry, Notice};
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
 use crate::storage::StoreError;
 
-fn title(label: &str) -> String {
+fn title(label: &str, m: &Messages) -> String {
     if label.trim().is_empty() {
-        "Untitled assessment".to_owned()
+        m.untitled_assessment.to_owned()
     } else {
         label.to_owned()
     }
@@ -25,7 +26,7 @@ fn title(label: &str) -> String {
 #[component]
 pub fn History() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let entries = state.stored(move |s| persist::list(s, q));
     let retaking = RwSignal::new(None::<Assessment>);
     let readable = move || {
@@ -56,9 +57,7 @@ pub fn History() -> impl IntoView {
             browser::file_date(now_ms())
         );
         if browser::download(&name, "application/json", &text).is_err() {
-            state.notify(Notice::Problem(
-                "The browser did not allow the download.".to_owned(),
-            ));
+            state.notify(Notice::Problem(m.download_blocked.to_owned()));
         }
     };
     let compare = move |_| {
@@ -70,26 +69,23 @@ pub fn History() -> impl IntoView {
     };
     view! {
         <section class="dra-page dra-history" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID tabindex="-1">"My assessments"</h1>
-            <p class="dra-lead">
-                "Every assessment you make is kept in this browser. Open one to continue or to see its results, \
-                 retake it to see what changed, or move it to another browser with a file."
-            </p>
+            <h1 id=HEADING_ID tabindex="-1">{m.nav_history}</h1>
+            <p class="dra-lead">{m.history_lead}</p>
             <div class="dra-actions">
                 <button type="button" class="dra-button dra-button--primary" on:click=move |_| {
                     state.start_new();
                     state.navigate(Route::Assessment);
-                }>"New assessment"</button>
+                }>{m.new_assessment}</button>
                 <Show when=move || entries.with(|e| e.iter().filter(|x| matches!(x, Entry::Readable(_))).count() >= 2)>
-                    <button type="button" class="dra-button" on:click=compare>"Compare two"</button>
+                    <button type="button" class="dra-button" on:click=compare>{m.compare_two}</button>
                 </Show>
                 <Show when=move || entries.with(|e| !e.is_empty())>
-                    <button type="button" class="dra-button" on:click=export_all>"Export all (JSON)"</button>
+                    <button type="button" class="dra-button" on:click=export_all>{m.export_all}</button>
                 </Show>
             </div>
             <Import />
             <Show when=move || entries.with(Vec::is_empty)>
-                <p class="dra-card">"No saved assessments yet."</p>
+                <p class="dra-card">{m.no_assessments}</p>
             </Show>
             <ul class="dra-records">
                 <For
@@ -109,7 +105,7 @@ pub fn History() -> impl IntoView {
 #[component]
 fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let a = match entry {
         Entry::Readable(a) => a,
         Entry::Unreadable { id, reason, kept } => {
@@ -118,30 +114,41 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
     };
     let heading_id = format!("dra-record-{}", a.id);
     let labelled_by = heading_id.clone();
-    let name = title(&a.label);
+    let name = title(&a.label, m);
     let s = summarize(&a, q);
-    let lang = q.default_locale.as_str();
     let status = if s.completed_ms.is_some() && s.progress.answered == s.progress.total {
-        "complete".to_owned()
+        m.status_complete.to_owned()
     } else {
-        format!("{} of {} answered", s.progress.answered, s.progress.total)
+        fill(
+            m.progress_short,
+            &[
+                ("answered", &m.int(s.progress.answered as u64)),
+                ("total", &m.int(s.progress.total as u64)),
+            ],
+        )
     };
     let who = a
         .perspective
-        .map_or("perspective not chosen".to_owned(), |p| {
-            format!("as {}", p.lower_name())
+        .map_or(m.perspective_not_chosen.to_owned(), |p| {
+            fill(m.as_side, &[("side", p.lower_name(m))])
         });
-    let meta = format!(
-        "Started {} \u{b7} {who} \u{b7} {status}",
-        browser::date_time(s.created_ms)
+    let meta = fill(
+        m.record_meta,
+        &[
+            ("date", &browser::date_time(s.created_ms, m)),
+            ("side", &who),
+            ("status", &status),
+        ],
     );
     let overall = match s.overall {
         Some((p, band)) => format!(
-            "Overall {p} % {}{}",
-            q.scoring.bands[band].name.get(lang, lang),
-            if s.at_risk { " (at risk)" } else { "" }
+            "{} {} {}{}",
+            m.overall,
+            m.percent(p),
+            state.text(&q.scoring.bands[band].name),
+            if s.at_risk { m.at_risk_suffix } else { "" }
         ),
-        None => "Not scored yet".to_owned(),
+        None => m.not_scored_yet.to_owned(),
     };
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(a.label.clone());
@@ -161,8 +168,9 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
                 renaming.set(false);
                 state.library_changed();
             }
-            Err(e) => state.notify(Notice::Problem(format!(
-                "The new name could not be saved: {e}."
+            Err(e) => state.notify(Notice::Problem(fill(
+                m.rename_failed,
+                &[("reason", &e.message(m))],
             ))),
         }
     };
@@ -178,7 +186,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
     };
     let export_csv = move |_| {
         let a = record.get_value();
-        let text = assessment::csv::export_csv(&a, q, &q.default_locale);
+        let text = assessment::csv::export_csv(&a, q, m.locale.code());
         let name = format!(
             "distributor-assessment-{}{}.csv",
             slug_part(&a.label),
@@ -195,14 +203,15 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
                 }
                 state.notify(Notice::Deleted {
                     key: persist::record_key(&a.id),
-                    label: title(&a.label),
+                    label: title(&a.label, m),
                     text,
                 });
                 state.library_changed();
             }
             Ok(None) => state.library_changed(),
-            Err(e) => state.notify(Notice::Problem(format!(
-                "The assessment could not be deleted: {e}."
+            Err(e) => state.notify(Notice::Problem(fill(
+                m.delete_failed,
+                &[("reason", &e.message(m))],
             ))),
         }
     };
@@ -214,20 +223,20 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
             <p class="dra-record__score">{overall}</p>
             <Show when=move || renaming.get()>
                 <form class="dra-rename" on:submit=save_name>
-                    <label for=input_id.clone()>"Name"</label>
+                    <label for=input_id.clone()>{m.name}</label>
                     <input id=input_id.clone() type="text" maxlength="120" prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev)) />
-                    <button type="submit" class="dra-button dra-button--small">"Save name"</button>
-                    <button type="button" class="dra-button dra-button--small" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    <button type="submit" class="dra-button dra-button--small">{m.save_name}</button>
+                    <button type="button" class="dra-button dra-button--small" on:click=move |_| renaming.set(false)>{m.cancel}</button>
                 </form>
             </Show>
             <div class="dra-actions dra-actions--compact">
-                <button type="button" class="dra-button dra-button--small dra-button--primary" on:click=open>"Open"</button>
-                <button type="button" class="dra-button dra-button--small" on:click=move |_| renaming.set(true)>"Rename"</button>
-                <button type="button" class="dra-button dra-button--small" on:click=move |_| retaking.set(Some(record.get_value()))>"Retake"</button>
-                <button type="button" class="dra-button dra-button--small" on:click=export_json>"Export JSON"</button>
-                <button type="button" class="dra-button dra-button--small" on:click=export_csv>"Export CSV"</button>
-                <button type="button" class="dra-button dra-button--small" on:click=delete>"Delete"</button>
+                <button type="button" class="dra-button dra-button--small dra-button--primary" on:click=open>{m.open}</button>
+                <button type="button" class="dra-button dra-button--small" on:click=move |_| renaming.set(true)>{m.rename}</button>
+                <button type="button" class="dra-button dra-button--small" on:click=move |_| retaking.set(Some(record.get_value()))>{m.retake}</button>
+                <button type="button" class="dra-button dra-button--small" on:click=export_json>{m.export_json}</button>
+                <button type="button" class="dra-button dra-button--small" on:click=export_csv>{m.export_csv}</button>
+                <button type="button" class="dra-button dra-button--small" on:click=delete>{m.delete}</button>
             </div>
         </article>
     }
@@ -245,21 +254,21 @@ fn slug_part(label: &str) -> String {
 
 /// A stored record this version cannot read: said plainly, and kept until the user deletes it.
 #[component]
-fn Unreadable(id: String, reason: String, kept: bool) -> impl IntoView {
+fn Unreadable(id: String, reason: RecordError, kept: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     let heading_id = format!("dra-record-{id}");
     let labelled_by = heading_id.clone();
     let explanation = if kept {
-        "It was saved by a newer version of this app and is kept exactly as it is; \
-         \u{201c}Export all\u{201d} includes it, so a newer version can import it."
+        m.unreadable_newer
     } else {
-        "It is damaged. It is kept as it is until you delete it; \u{201c}Export all\u{201d} includes it if it is still valid JSON."
+        m.unreadable_damaged
     };
     let delete = move |_| match state.with_store(|s| persist::delete(s, &id)) {
         Ok(Some(text)) => {
             state.notify(Notice::Deleted {
                 key: persist::record_key(&id),
-                label: "an assessment that could not be read".to_owned(),
+                label: m.unreadable_label.to_owned(),
                 text,
             });
             state.library_changed();
@@ -268,11 +277,11 @@ fn Unreadable(id: String, reason: String, kept: bool) -> impl IntoView {
     };
     view! {
         <article class="dra-card dra-record dra-record--unreadable" aria-labelledby=labelled_by>
-            <h2 id=heading_id>"An assessment that cannot be opened"</h2>
-            <p>{format!("Reason: {reason}.")}</p>
+            <h2 id=heading_id>{m.unreadable_heading}</h2>
+            <p>{fill(m.unreadable_reason, &[("reason", &reason.message(m))])}</p>
             <p class="dra-muted">{explanation}</p>
             <div class="dra-actions dra-actions--compact">
-                <button type="button" class="dra-button dra-button--small" on:click=delete>"Delete"</button>
+                <button type="button" class="dra-button dra-button--small" on:click=delete>{m.delete}</button>
             </div>
         </article>
     }
@@ -282,6 +291,7 @@ fn Unreadable(id: String, reason: String, kept: bool) -> impl IntoView {
 #[component]
 fn RetakeDialog(retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     let dialog = NodeRef::<html::Dialog>::new();
     modal_while(dialog, move || retaking.with(Option::is_some));
     let start = move |prefill: bool| {
@@ -295,16 +305,14 @@ fn RetakeDialog(retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
     view! {
         <dialog node_ref=dialog class="dra-dialog" aria-labelledby="dra-retake-title"
             on:close=move |_| retaking.set(None)>
-            <h2 id="dra-retake-title">"Retake this assessment"</h2>
+            <h2 id="dra-retake-title">{m.retake_heading}</h2>
             <p>
-                {move || retaking.with(|r| r.as_ref().map(|a| format!(
-                    "A new assessment of \u{201c}{}\u{201d} is made; the old one stays as it is, so you can compare them.",
-                    title(&a.label))))}
+                {move || retaking.with(|r| r.as_ref().map(|a| fill(m.retake_text, &[("name", &title(&a.label, m))])))}
             </p>
             <div class="dra-actions">
-                <button type="button" class="dra-button dra-button--primary" on:click=move |_| start(true)>"Start from the previous answers"</button>
-                <button type="button" class="dra-button" on:click=move |_| start(false)>"Start blank"</button>
-                <button type="button" class="dra-button" on:click=move |_| retaking.set(None)>"Cancel"</button>
+                <button type="button" class="dra-button dra-button--primary" on:click=move |_| start(true)>{m.retake_prefill}</button>
+                <button type="button" class="dra-button" on:click=move |_| start(false)>{m.retake_blank}</button>
+                <button type="button" class="dra-button" on:click=move |_| retaking.set(None)>{m.cancel}</button>
             </div>
         </dialog>
     }
@@ -330,6 +338,7 @@ enum OnConflict {
 #[component]
 fn Import() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     let report = RwSignal::new(Vec::<String>::new());
     let pending = RwSignal::new(None::<Pending>);
     let dragging = RwSignal::new(false);
@@ -366,11 +375,9 @@ fn Import() -> impl IntoView {
                 dragging.set(false);
                 take_files(ev.data_transfer().and_then(|d| d.files()));
             }>
-            <h2>"Import"</h2>
-            <p class="dra-muted" id="dra-import-help">
-                "Choose or drop JSON files exported from this app (at most 5 MB and 1,000 assessments each)."
-            </p>
-            <FilePicker id="dra-import-input" label="Import JSON files" help="dra-import-help dra-import-report" on_files=take_files />
+            <h2>{m.import}</h2>
+            <p class="dra-muted" id="dra-import-help">{m.import_help}</p>
+            <FilePicker id="dra-import-input" label=m.import_files help="dra-import-help dra-import-report" on_files=take_files />
             <div role="status" id="dra-import-report" class="dra-import__report">
                 <Show when=move || report.with(|r| !r.is_empty())>
                     <ul>{move || report.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
@@ -378,17 +385,17 @@ fn Import() -> impl IntoView {
             </div>
             <dialog node_ref=dialog class="dra-dialog" aria-labelledby="dra-conflict-title"
                 on:close=move |_| { if pending.with_untracked(Option::is_some) { decide(OnConflict::Skip) } }>
-                <h2 id="dra-conflict-title">"Some of these assessments are already here"</h2>
-                <p>"These assessments in the files have the same identity as assessments saved in this browser:"</p>
+                <h2 id="dra-conflict-title">{m.conflict_heading}</h2>
+                <p>{m.conflict_text}</p>
                 <ul>
                     {move || pending.with(|p| p.as_ref().map(|p| p.conflicts.iter().map(|a| view! {
-                        <li>{format!("{} (last changed {})", title(&a.label), browser::date(a.updated_ms))}</li>
+                        <li>{fill(m.conflict_item, &[("name", &title(&a.label, m)), ("date", &browser::date(a.updated_ms, m))])}</li>
                     }).collect_view()))}
                 </ul>
                 <div class="dra-actions">
-                    <button type="button" class="dra-button dra-button--primary" on:click=move |_| decide(OnConflict::KeepBoth)>"Keep both"</button>
-                    <button type="button" class="dra-button" on:click=move |_| decide(OnConflict::Replace)>"Replace the saved ones"</button>
-                    <button type="button" class="dra-button" on:click=move |_| decide(OnConflict::Skip)>"Skip them"</button>
+                    <button type="button" class="dra-button dra-button--primary" on:click=move |_| decide(OnConflict::KeepBoth)>{m.keep_both}</button>
+                    <button type="button" class="dra-button" on:click=move |_| decide(OnConflict::Replace)>{m.replace_saved}</button>
+                    <button type="button" class="dra-button" on:click=move |_| decide(OnConflict::Skip)>{m.skip_them}</button>
                 </div>
             </dialog>
         </div>
@@ -397,7 +404,7 @@ fn Import() -> impl IntoView {
 
 /// Reads and checks every file; nothing is saved yet.
 async fn read_files(state: AppState, files: Vec<web_sys::File>) -> Pending {
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let mut out = Pending {
         fresh: Vec::new(),
         conflicts: Vec::new(),
@@ -405,41 +412,43 @@ async fn read_files(state: AppState, files: Vec<web_sys::File>) -> Pending {
     };
     for file in files {
         let name = file.name();
+        let refused =
+            |reason: String| fill(m.file_refused, &[("file", &name), ("reason", &reason)]);
         if file.size() > MAX_IMPORT_BYTES as f64 {
-            let mb = (file.size() / 1_048_576.0).ceil() as u64;
-            out.lines.push(format!(
-                "{name}: not imported: the file is {mb} MB; files over 5 MB are not read."
-            ));
+            let bytes = file.size() as u64;
+            out.lines
+                .push(refused(ImportError::TooLarge { bytes }.message(m)));
             continue;
         }
-        let text = match browser::read_text(&file).await {
-            Ok(t) => t,
-            Err(e) => {
-                out.lines.push(format!("{name}: not imported: {e}."));
-                continue;
-            }
+        let Some(text) = browser::read_text(&file).await else {
+            out.lines.push(refused(m.file_unreadable.to_owned()));
+            continue;
         };
         let report = match import_json(&text, q) {
             Ok(r) => r,
             Err(e) => {
-                out.lines.push(format!("{name}: not imported: {e}."));
+                out.lines.push(refused(e.message(m)));
                 continue;
             }
         };
         for (pos, err) in &report.rejected {
-            out.lines
-                .push(format!("{name}: assessment {pos} not imported: {err}."));
+            out.lines.push(fill(
+                m.record_refused,
+                &[
+                    ("file", &name),
+                    ("n", &m.int(*pos as u64)),
+                    ("reason", &err.message(m)),
+                ],
+            ));
         }
         for a in report.records {
             let seen = out.fresh.iter().chain(&out.conflicts).any(|b| b.id == a.id);
             let saved = state.with_store(|s| persist::read(s, q, &a.id));
+            let args = [("file", name.as_str()), ("name", &title(&a.label, m))];
             if seen {
-                out.lines.push(format!("{name}: \u{201c}{}\u{201d} appears twice in this import; the first one is kept.", title(&a.label)));
+                out.lines.push(fill(m.import_twice, &args));
             } else if saved.as_ref() == Some(&a) {
-                out.lines.push(format!(
-                    "{name}: \u{201c}{}\u{201d} is already saved here, unchanged.",
-                    title(&a.label)
-                ));
+                out.lines.push(fill(m.import_already_saved, &args));
             } else if saved.is_some() || state.with_store(|s| persist::exists(s, &a.id)) {
                 out.conflicts.push(a);
             } else {
@@ -452,6 +461,7 @@ async fn read_files(state: AppState, files: Vec<web_sys::File>) -> Pending {
 
 /// Saves what was read, all or nothing, and says what happened.
 fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
+    let m = state.t();
     let mut lines = p.lines;
     let mut batch = p.fresh;
     match choice {
@@ -461,26 +471,17 @@ fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
             a
         })),
         OnConflict::Skip if !p.conflicts.is_empty() => {
-            lines.push(format!(
-                "{} already saved here were skipped.",
-                count(p.conflicts.len(), "assessment", "assessments")
-            ));
+            lines.push(m.count(m.import_skipped, p.conflicts.len(), &[]));
         }
         OnConflict::Skip => {}
     }
     if batch.is_empty() {
-        lines.insert(0, "Nothing was imported.".to_owned());
+        lines.insert(0, m.import_nothing.to_owned());
         return lines;
     }
     match state.with_store(|s| persist::save_all(s, state.q, &batch)) {
         Ok(()) => {
-            lines.insert(
-                0,
-                format!(
-                    "Imported {}.",
-                    count(batch.len(), "assessment", "assessments")
-                ),
-            );
+            lines.insert(0, m.count(m.import_done, batch.len(), &[]));
             state.library_changed();
             if let Some(current) = batch
                 .iter()
@@ -489,15 +490,8 @@ fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
                 state.assessment.set(current.clone());
             }
         }
-        Err(StoreError::Full) => lines.insert(
-            0,
-            format!(
-                "Nothing was imported: the browser's storage is full ({} would not fit). \
-                 Export and delete assessments you no longer need, then import again.",
-                count(batch.len(), "assessment", "assessments")
-            ),
-        ),
-        Err(e) => lines.insert(0, format!("Nothing was imported: {e}.")),
+        Err(StoreError::Full) => lines.insert(0, m.count(m.import_full, batch.len(), &[])),
+        Err(e) => lines.insert(0, fill(m.import_failed, &[("reason", &e.message(m))])),
     }
     lines
 }

@@ -14,15 +14,14 @@ pub fn item_dom_id(item_id: &str) -> String {
 #[component]
 pub fn ItemField(section: usize, item: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
-    let lang = q.default_locale.as_str();
+    let (q, m) = (state.q, state.t());
     let it = &q.sections[section].items[item];
     let id = it.id.as_str();
     let current = Memo::new(move |_| state.assessment.with(|a| a.answers.get(id)));
     let hint = match it.who {
         Who::Both => None,
-        Who::BrandOwner => Some("Best answered by the brand owner."),
-        Who::Distributor => Some("Best answered by the distributor."),
+        Who::BrandOwner => Some(m.hint_brand_owner),
+        Who::Distributor => Some(m.hint_distributor),
     };
     let hint_id = format!("{}-hint", item_dom_id(id));
     let option = move |answer: Answer, label: AnyView| {
@@ -39,9 +38,9 @@ pub fn ItemField(section: usize, item: usize) -> impl IntoView {
         .map(|level| {
             let n = usize::from(level.get() - 1);
             let label = view! {
-                <span class="dra-option__level">{format!("{} {}", level.get(), q.level_names[n].get(lang, lang))}</span>
+                <span class="dra-option__level">{format!("{} {}", level.get(), state.text(&q.level_names[n]))}</span>
                 " \u{2014} "
-                <span class="dra-option__desc">{it.levels[n].get(lang, lang).to_owned()}</span>
+                <span class="dra-option__desc">{state.text(&it.levels[n])}</span>
             };
             option(Answer::Level(level), label.into_any())
         })
@@ -49,12 +48,12 @@ pub fn ItemField(section: usize, item: usize) -> impl IntoView {
     view! {
         <fieldset class="dra-item" id=item_dom_id(id) tabindex="-1"
             aria-describedby=hint.map(|_| hint_id.clone())>
-            <legend class="dra-item__question">{it.question.get(lang, lang).to_owned()}</legend>
+            <legend class="dra-item__question">{state.text(&it.question)}</legend>
             {hint.map(|h| view! { <p class="dra-item__hint" id=hint_id.clone()>{h}</p> })}
             <div class="dra-options">{levels}</div>
             <div class="dra-options dra-options--other">
-                {option(Answer::NotApplicable, "Not applicable".into_any())}
-                {option(Answer::DontKnow, "Don't know".into_any())}
+                {option(Answer::NotApplicable, m.not_applicable.into_any())}
+                {option(Answer::DontKnow, m.dont_know.into_any())}
             </div>
         </fieldset>
     }

@@ -13,9 +13,12 @@ mod shared;
 mod welcome;
 mod workshop;
 
+use assessment::i18n::Locale;
 use assessment::Step;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use assessment::i18n::fill;
 
 use crate::persist::Notice;
 use crate::route::Route;
@@ -45,7 +48,7 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
         Err(errors) => {
             return view! {
                 <div class="dra dra-fatal" role="alert">
-                    <p>"The questionnaire could not be loaded:"</p>
+                    <p>{Locale::default().messages().content_failed}</p>
                     <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -55,6 +58,7 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
     let state = AppState::new(q, store, notices);
     provide_context(state);
     focus_heading_on_page_change(state);
+    follow_the_locale(state);
     let embedded = state.embed.with_value(|e| e.embed);
     state.embed.with_value(host::apply_look);
     host::connect(state);
@@ -64,21 +68,40 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
         _ if embedded => Route::Assessment,
         other => other,
     };
+    // A change of language rebuilds every screen in the new language; the answers live in the
+    // state, so nothing is lost.
     view! {
         <div class="dra">
-            <nav class="dra-topnav dra-no-print" aria-label="Main" class:dra-hidden=embedded>
-                <a href="#/" aria-current=move || (route() == Route::Assessment).then_some("page")>"Assessment"</a>
-                <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
-                    "My assessments"
-                </a>
-                <a href="#/workshops" aria-current=move || matches!(route(), Route::Workshops | Route::Workshop(_) | Route::Present(_)).then_some("page")>
-                    "Workshops"
-                </a>
-                <ThemeSwitch />
-            </nav>
-            <p class="dra-visually-hidden" aria-live="polite">{announcement(state)}</p>
-            <notices::Notices />
-            {move || match route() {
+            {move || {
+                let m = state.locale.get().messages();
+                view! {
+                    <nav class="dra-topnav dra-no-print" aria-label=m.nav_label class:dra-hidden=embedded>
+                        <a href="#/" aria-current=move || (route() == Route::Assessment).then_some("page")>{m.nav_assessment}</a>
+                        <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
+                            {m.nav_history}
+                        </a>
+                        <a href="#/workshops" aria-current=move || matches!(route(), Route::Workshops | Route::Workshop(_) | Route::Present(_)).then_some("page")>
+                            {m.nav_workshops}
+                        </a>
+                        <LanguageSwitch />
+                        <ThemeSwitch />
+                    </nav>
+                    <p class="dra-visually-hidden" aria-live="polite">{announcement(state)}</p>
+                    <notices::Notices />
+                    <Screen route=Signal::derive(route) />
+                }
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The screen for the route.
+#[component]
+fn Screen(route: Signal<Route>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+            {move || match route.get() {
                 Route::Assessment => match state.step() {
                     Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
                     Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
@@ -91,9 +114,7 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
                 Route::Workshop(id) => view! { <workshop::WorkshopView id=id /> }.into_any(),
                 Route::Present(id) => view! { <workshop::Presenter id=id /> }.into_any(),
             }}
-        </div>
     }
-    .into_any()
 }
 
 /// A table that may scroll sideways on small screens: focusable so keyboard users can scroll it,
@@ -108,26 +129,69 @@ fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + '
     // Only a change of page is announced, not every answer: the progress is read untracked.
     let page = Memo::new(move |_| (state.route.get(), state.step()));
     move || {
-        let q = state.q;
+        let m = state.t();
         let scope = state.scope();
         match page.get() {
             (Route::Assessment, Step::Section(s)) => state.assessment.with_untracked(|a| {
-                let p = a.progress(q, &scope);
+                let p = a.progress(state.q, &scope);
                 let (page, pages) = a.page_number(&scope).unwrap_or((1, scope.len()));
-                format!(
-                    "Section {page} of {pages}: {}. {} of {} questions answered.",
-                    q.sections[s]
-                        .title
-                        .get(&q.default_locale, &q.default_locale),
-                    p.answered,
-                    p.total
+                fill(
+                    m.announce_section,
+                    &[
+                        ("page", &m.int(page as u64)),
+                        ("pages", &m.int(pages as u64)),
+                        ("title", state.text(&state.q.sections[s].title)),
+                        ("answered", &m.int(p.answered as u64)),
+                        ("total", &m.int(p.total as u64)),
+                    ],
                 )
             }),
-            (Route::Assessment, Step::Results) => "Results.".to_owned(),
+            (Route::Assessment, Step::Results) => m.announce_results.to_owned(),
             _ => String::new(),
         }
     }
 }
+
+/// Keeps `<html lang dir>` and the document title in the current language.
+fn follow_the_locale(state: AppState) {
+    Effect::new(move |_| {
+        let locale = state.locale.get();
+        crate::panic::set_locale(locale);
+        let document = document();
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", locale.code());
+            let _ = root.set_attribute("dir", locale.dir());
+        }
+        document.set_title(state.text(&state.q.title));
+    });
+}
+
+/// The language switch: a labelled select listing each language in itself. Switching rebuilds
+/// the screens in the new language and puts focus back on the switch.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let m = state.t();
+    let current = state.locale.get_untracked();
+    view! {
+        <span class="dra-lang">
+            <label for=LANGUAGE_ID>{m.language}</label>
+            <select id=LANGUAGE_ID on:change=move |ev| {
+                if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+                    state.set_locale(l);
+                    request_animation_frame(|| focus_element(LANGUAGE_ID));
+                }
+            }>
+                {Locale::ALL.into_iter().map(|l| view! {
+                    <option value=l.code() lang=l.code() selected=l == current>{l.native_name()}</option>
+                }).collect_view()}
+            </select>
+        </span>
+    }
+}
+
+/// The id of the language switch.
+pub const LANGUAGE_ID: &str = "dra-language";
 
 /// Light or dark: follows the system until the user presses the switch, then remembers.
 #[component]
@@ -155,7 +219,7 @@ fn ThemeSwitch() -> impl IntoView {
                 let _ = state.with_store(|s| crate::persist::save_theme(s, next));
                 chosen.set(Some(next.to_owned()));
             }>
-            "Dark mode"
+            {state.t().dark_mode}
         </button>
     }
 }
@@ -197,15 +261,6 @@ pub fn FilePicker(
                 on_files(input.files());
                 input.set_value("");
             } />
-    }
-}
-
-/// "1 assessment", "3 assessments".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -1,5 +1,6 @@
 //! Messages about saved data, in a polite live region at the top of every screen.
 
+use assessment::i18n::fill;
 use leptos::prelude::*;
 
 use crate::persist::{self, Notice};
@@ -8,6 +9,7 @@ use crate::state::AppState;
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     view! {
         <div class="dra-notices" role="status" aria-live="polite">
             <For
@@ -27,12 +29,12 @@ pub fn Notices() -> impl IntoView {
                                                 state.dismiss(&this);
                                                 state.library_changed();
                                             }
-                                            Err(e) => state.notify(Notice::Problem(format!(
-                                                "The assessment could not be put back: {e}."
+                                            Err(e) => state.notify(Notice::Problem(fill(
+                                                m.undo_failed, &[("reason", &e.message(m))]
                                             ))),
                                         }
                                     }>
-                                    "Undo"
+                                    {m.undo}
                                 </button>
                             })
                         }
@@ -40,11 +42,11 @@ pub fn Notices() -> impl IntoView {
                     };
                     view! {
                         <div class=class>
-                            <p>{notice.message()}</p>
+                            <p>{notice.message(m)}</p>
                             {undo}
                             <button type="button" class="dra-button dra-button--small"
                                 on:click=move |_| state.dismiss(&dismissed)>
-                                "Dismiss"
+                                {m.dismiss}
                             </button>
                         </div>
                     }

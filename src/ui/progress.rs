@@ -1,5 +1,6 @@
 //! The progress bar: answered items of all items shown.
 
+use assessment::i18n::fill;
 use leptos::prelude::*;
 
 use crate::state::AppState;
@@ -7,6 +8,7 @@ use crate::state::AppState;
 #[component]
 pub fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     let progress = Memo::new(move |_| {
         let scope = state.scope();
         state.assessment.with(|a| a.progress(state.q, &scope))
@@ -20,13 +22,13 @@ pub fn ProgressBar() -> impl IntoView {
             <div
                 class="dra-progress__track"
                 role="progressbar"
-                aria-label="Questions answered"
+                aria-label=m.progress_label
                 aria-valuemin="0"
                 aria-valuemax=move || progress.get().total
                 aria-valuenow=move || progress.get().answered
                 aria-valuetext=move || {
                     let p = progress.get();
-                    format!("{} of {} questions answered", p.answered, p.total)
+                    fill(m.progress_value, &[("answered", &m.int(p.answered as u64)), ("total", &m.int(p.total as u64))])
                 }
             >
                 <div class="dra-progress__bar" style:width=move || format!("{}%", percent())></div>
@@ -34,7 +36,7 @@ pub fn ProgressBar() -> impl IntoView {
             <p class="dra-progress__label" aria-hidden="true">
                 {move || {
                     let p = progress.get();
-                    format!("{} of {} answered", p.answered, p.total)
+                    fill(m.progress_short, &[("answered", &m.int(p.answered as u64)), ("total", &m.int(p.total as u64))])
                 }}
             </p>
         </div>

@@ -1,6 +1,7 @@
 //! A section page: heading, intro, the answering instructions before the first section, the
 //! section's items, and Back / Next (See results on the last page).
 
+use assessment::i18n::fill;
 use leptos::prelude::*;
 
 use super::item::ItemField;
@@ -11,8 +12,7 @@ use crate::state::AppState;
 #[component]
 pub fn SectionPage(section: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
-    let lang = q.default_locale.as_str();
+    let (q, m) = (state.q, state.t());
     let sec = &q.sections[section];
     let scope = state.scope();
     let (page, pages) = state
@@ -27,16 +27,16 @@ pub fn SectionPage(section: usize) -> impl IntoView {
     };
     view! {
         <section class="dra-page dra-section" aria-labelledby=HEADING_ID>
-            <p class="dra-brand">{q.title.get(lang, lang).to_owned()}</p>
+            <p class="dra-brand">{state.text(&q.title)}</p>
             <ProgressBar />
-            <p class="dra-page-count">{format!("Section {page} of {pages}")}</p>
-            <h1 id=HEADING_ID tabindex="-1">{sec.title.get(lang, lang).to_owned()}</h1>
-            <p class="dra-lead">{sec.intro.get(lang, lang).to_owned()}</p>
+            <p class="dra-page-count">{fill(m.section_of, &[("page", &m.int(page as u64)), ("pages", &m.int(pages as u64))])}</p>
+            <h1 id=HEADING_ID tabindex="-1">{state.text(&sec.title)}</h1>
+            <p class="dra-lead">{state.text(&sec.intro)}</p>
             {is_first.then(|| view! {
                 <div class="dra-instructions">
-                    <h2>"How to answer"</h2>
+                    <h2>{m.how_to_answer}</h2>
                     <ul>
-                        {q.instructions.iter().map(|t| view! { <li>{t.get(lang, lang).to_owned()}</li> }).collect_view()}
+                        {q.instructions.iter().map(|t| view! { <li>{state.text(t)}</li> }).collect_view()}
                     </ul>
                 </div>
             })}
@@ -45,10 +45,10 @@ pub fn SectionPage(section: usize) -> impl IntoView {
                 <div class="dra-nav">
                     <button type="button" class="dra-button"
                         on:click=move |_| state.update(|a, scope, now| a.back(scope, now))>
-                        "Back"
+                        {m.back}
                     </button>
                     <button type="submit" class="dra-button dra-button--primary">
-                        {if is_last { "See results" } else { "Next" }}
+                        {if is_last { m.see_results } else { m.next }}
                     </button>
                 </div>
             </form>

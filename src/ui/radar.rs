@@ -1,13 +1,16 @@
 //! The radar chart of section scores, drawn as SVG from the domain crate's geometry.
 
+use assessment::i18n::Messages;
 use assessment::radar::{coord, wrap, Radar};
 use leptos::prelude::*;
+
+use crate::state::AppState;
 
 /// The label font is 17px (style/main.css); lines are 1.15em apart.
 const LINE_HEIGHT: f64 = 19.5;
 
-fn percent_text(p: Option<u32>) -> String {
-    p.map_or_else(|| "not scored".to_owned(), |p| format!("{p} %"))
+fn percent_text(m: &Messages, p: Option<u32>) -> String {
+    p.map_or_else(|| m.not_scored.to_owned(), |p| m.percent(p))
 }
 
 /// A radar chart with rings at the band edges: one outline per series (each a percentage per
@@ -20,6 +23,7 @@ pub fn RadarChart(
     series: Vec<Vec<Option<u32>>>,
     #[prop(default = vec![40, 70])] rings: Vec<u32>,
 ) -> impl IntoView {
+    let m = expect_context::<AppState>().t();
     let radar = Radar {
         axes: labels.len(),
         cx: 280.0,
@@ -37,11 +41,11 @@ pub fn RadarChart(
         if series.len() == 2 {
             format!(
                 "{} \u{2192} {}",
-                percent_text(series[0][axis]),
-                percent_text(series[1][axis])
+                percent_text(m, series[0][axis]),
+                percent_text(m, series[1][axis])
             )
         } else {
-            percent_text(series.first().and_then(|v| v[axis]))
+            percent_text(m, series.first().and_then(|v| v[axis]))
         }
     };
     let desc = labels

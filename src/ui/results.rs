@@ -1,9 +1,10 @@
 //! The results: overall score and band, the trust gate, unanswered items, the radar chart with
 //! its table, one block per section, and the weakest items with recommended actions.
 
+use assessment::i18n::fill;
 use assessment::scoring::TrustGate;
 use assessment::share::{encode_share, FRAGMENT_PREFIX};
-use assessment::{score, Assessment, Questionnaire, Report, Step};
+use assessment::{score, Assessment, Report, Step};
 use leptos::prelude::*;
 
 use super::item::item_dom_id;
@@ -12,15 +13,14 @@ use super::{TableWrap, HEADING_ID};
 use crate::browser;
 use crate::state::AppState;
 
-fn band_name(q: &Questionnaire, band: usize) -> &str {
-    let lang = q.default_locale.as_str();
-    q.scoring.bands[band].name.get(lang, lang)
+fn band_name(state: AppState, band: usize) -> &'static str {
+    state.text(&state.q.scoring.bands[band].name)
 }
 
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let assessment = Signal::derive(move || state.assessment.get());
     // An embedding host may ask for no results: then nothing offers them (links, files, print).
     let show_results = state.embed.with_value(|e| e.show_results);
@@ -40,15 +40,13 @@ pub fn Results() -> impl IntoView {
     };
     view! {
         <section class="dra-page dra-results" aria-labelledby=HEADING_ID>
-            <p class="dra-brand">{q.title.get(&q.default_locale, &q.default_locale).to_owned()}</p>
-            <h1 id=HEADING_ID tabindex="-1">"Results"</h1>
+            <p class="dra-brand">{state.text(&q.title)}</p>
+            <h1 id=HEADING_ID tabindex="-1">{m.results}</h1>
             {if show_results {
                 view! { <ResultsBody assessment=assessment read_only=false /> }.into_any()
             } else {
                 view! {
-                    <p class="dra-card dra-lead">
-                        "Thank you: your answers are complete. They are kept in this browser only."
-                    </p>
+                    <p class="dra-card dra-lead">{m.results_hidden}</p>
                 }.into_any()
             }}
             <div class="dra-actions dra-no-print">
@@ -57,7 +55,7 @@ pub fn Results() -> impl IntoView {
                         let first = scope.sections().next().map_or(Step::Welcome, Step::Section);
                         a.go_to(first, scope, now);
                     })>
-                    "Edit answers"
+                    {m.edit_answers}
                 </button>
                 <span class="dra-actions" class:dra-hidden=!show_results>
                 <button type="button" class="dra-button" on:click=move |_| {
@@ -65,30 +63,30 @@ pub fn Results() -> impl IntoView {
                         let _ = w.print();
                     }
                 }>
-                    "Print / Save as PDF"
+                    {m.print_pdf}
                 </button>
-                <button type="button" class="dra-button" on:click=copy_link>"Copy share link"</button>
+                <button type="button" class="dra-button" on:click=copy_link>{m.copy_share_link}</button>
                 <button type="button" class="dra-button" on:click=move |_| {
                     // From memory, so it works even when storage is full or blocked.
                     let a = state.assessment.get_untracked();
                     let text = assessment::exchange::export_json(&[&a], q, crate::state::now_ms());
                     let name = format!("distributor-assessment-{}.json", browser::file_date(a.created_ms));
                     let _ = browser::download(&name, "application/json", &text);
-                }>"Export JSON"</button>
+                }>{m.export_json}</button>
                 <button type="button" class="dra-button" on:click=move |_| {
                     let a = state.assessment.get_untracked();
-                    let text = assessment::csv::export_csv(&a, q, &q.default_locale);
+                    let text = assessment::csv::export_csv(&a, q, state.locale.get_untracked().code());
                     let name = format!("distributor-assessment-{}.csv", browser::file_date(a.created_ms));
                     let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
-                }>"Export CSV"</button>
+                }>{m.export_csv}</button>
                 </span>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>
-                    "Start again"
+                    {m.start_again}
                 </button>
             </div>
             {move || share.get().map(|(url, copied)| view! {
                 <div class="dra-card dra-share dra-no-print">
-                    <label for="dra-share-link">"Share link"</label>
+                    <label for="dra-share-link">{m.share_link}</label>
                     <input id="dra-share-link" type="text" readonly prop:value=url
                         aria-describedby="dra-share-note" on:focus=|ev| {
                             use wasm_bindgen::JsCast;
@@ -97,8 +95,9 @@ pub fn Results() -> impl IntoView {
                             }
                         } />
                     <p id="dra-share-note" class="dra-muted" role="status">
-                        {if copied { "Copied to the clipboard. " } else { "Copy the link from the box above. " }}
-                        "The link carries the perspective and the answers (not the label) in the part after #, which browsers never send to a server."
+                        {if copied { m.share_copied } else { m.share_copy_yourself }}
+                        " "
+                        {m.share_note}
                     </p>
                 </div>
             })}
@@ -111,7 +110,7 @@ pub fn Results() -> impl IntoView {
 #[component]
 pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let report = Memo::new(move |_| {
         let scope = state.scope();
         assessment.with(|a| score(q, &a.answers, &scope))
@@ -123,9 +122,9 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
                 parts.push(a.label.clone());
             }
             if let Some(p) = a.perspective {
-                parts.push(format!("answered as {}", p.lower_name()));
+                parts.push(fill(m.answered_as, &[("side", p.lower_name(m))]));
             }
-            parts.push(browser::date(a.completed_ms.unwrap_or(a.updated_ms)));
+            parts.push(browser::date(a.completed_ms.unwrap_or(a.updated_ms), m));
             parts.join(" \u{b7} ")
         })
     };
@@ -143,15 +142,15 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
 /// The first recommended actions, for the printed one-page report.
 #[component]
 fn TopActions(report: Report) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
-    let lang = q.default_locale.as_str();
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     let top = report.top_actions(q, 5);
     (!top.is_empty()).then(|| view! {
         <section class="dra-print-only dra-top-actions">
-            <h2>"Top actions"</h2>
+            <h2>{m.top_actions}</h2>
             <ol>
                 {top.into_iter().map(|(s, a)| view! {
-                    <li>{format!("{}: {}", q.sections[s].title.get(lang, lang), q.sections[s].actions[a].get(lang, lang))}</li>
+                    <li>{format!("{}: {}", state.text(&q.sections[s].title), state.text(&q.sections[s].actions[a]))}</li>
                 }).collect_view()}
             </ol>
         </section>
@@ -160,29 +159,24 @@ fn TopActions(report: Report) -> impl IntoView {
 
 #[component]
 fn Overall(report: Report) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     let o = &report.overall;
-    let gate_section = q.scoring.trust_gate.as_ref().map(|g| {
-        (
-            q.sections[g.section]
-                .title
-                .get(&q.default_locale, &q.default_locale)
-                .to_owned(),
-            g,
-        )
+    let flag = q.scoring.trust_gate.as_ref().and_then(|g| {
+        let template = match o.trust {
+            TrustGate::AtRisk => m.gate_at_risk,
+            TrustGate::NotAssessed => m.gate_not_assessed,
+            _ => return None,
+        };
+        Some(fill(
+            template,
+            &[
+                ("section", state.text(&q.sections[g.section].title)),
+                ("percent", &m.percent(g.below_percent)),
+                ("band", band_name(state, g.cap_band)),
+            ],
+        ))
     });
-    let flag = match (o.trust, &gate_section) {
-        (TrustGate::AtRisk, Some((name, g))) => Some(format!(
-            "At risk: {name} scored below {} %, so the overall result cannot be better than {}.",
-            g.below_percent,
-            band_name(q, g.cap_band)
-        )),
-        (TrustGate::NotAssessed, Some((name, g))) => Some(format!(
-            "Trust not assessed: {name} has too few answers, so the overall result cannot be better than {}.",
-            band_name(q, g.cap_band)
-        )),
-        _ => None,
-    };
     let class = match o.score {
         Some(s) => format!("dra-overall dra-band-{}", q.scoring.bands[s.band].id),
         None => "dra-overall".to_owned(),
@@ -192,17 +186,20 @@ fn Overall(report: Report) -> impl IntoView {
             {match o.score {
                 Some(s) => view! {
                     <p class="dra-overall__score">
-                        "Overall "<strong>{format!("{} %", s.percent)}</strong>" "
-                        <span class="dra-overall__band">{band_name(q, s.band).to_owned()}</span>
-                        {(o.trust == TrustGate::AtRisk).then_some(" (at risk)")}
+                        {m.overall}" "<strong>{m.percent(s.percent)}</strong>" "
+                        <span class="dra-overall__band">{band_name(state, s.band)}</span>
+                        {(o.trust == TrustGate::AtRisk).then_some(m.at_risk_suffix)}
                     </p>
                 }.into_any(),
                 None => view! {
-                    <p class="dra-overall__score">"Overall: not enough answers to score yet."</p>
+                    <p class="dra-overall__score">{m.overall_not_enough}</p>
                 }.into_any(),
             }}
             {(o.sections_scored < o.sections_enabled && o.sections_scored > 0).then(|| view! {
-                <p>{format!("Based on {} of {} sections.", o.sections_scored, o.sections_enabled)}</p>
+                <p>{fill(m.based_on_sections, &[
+                    ("scored", &m.int(o.sections_scored as u64)),
+                    ("total", &m.int(o.sections_enabled as u64)),
+                ])}</p>
             })}
             {flag.map(|f| view! { <p class="dra-flag">{f}</p> })}
         </div>
@@ -212,8 +209,7 @@ fn Overall(report: Report) -> impl IntoView {
 #[component]
 fn Unanswered() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
-    let lang = q.default_locale.as_str();
+    let (q, m) = (state.q, state.t());
     let unanswered = Memo::new(move |_| {
         let scope = state.scope();
         state.assessment.with(|a| a.unanswered(q, &scope))
@@ -221,11 +217,10 @@ fn Unanswered() -> impl IntoView {
     move || {
         let list = unanswered.get();
         (!list.is_empty()).then(|| {
-            let n = list.len();
             view! {
                 <div class="dra-card dra-unanswered dra-no-print">
-                    <h2>{if n == 1 { "1 question unanswered".to_owned() } else { format!("{n} questions unanswered") }}</h2>
-                    <p>"Unanswered questions are left out of the score. Answer them to make the result more complete:"</p>
+                    <h2>{m.count(m.unanswered_heading, list.len(), &[])}</h2>
+                    <p>{m.unanswered_help}</p>
                     <ul>
                         {list.into_iter().map(|r| {
                             let item = &q.sections[r.section].items[r.item];
@@ -237,7 +232,7 @@ fn Unanswered() -> impl IntoView {
                                             state.focus_next.set_value(Some(target.clone()));
                                             state.update(|a, scope, now| a.go_to(Step::Section(r.section), scope, now));
                                         }>
-                                        {item.question.get(lang, lang).to_owned()}
+                                        {state.text(&item.question)}
                                     </button>
                                 </li>
                             }
@@ -251,46 +246,40 @@ fn Unanswered() -> impl IntoView {
 
 #[component]
 fn Chart(report: Report) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
-    let lang = q.default_locale.as_str();
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     let labels: Vec<String> = report
         .sections
         .iter()
-        .map(|s| q.sections[s.section].title.get(lang, lang).to_owned())
+        .map(|s| state.text(&q.sections[s.section].title).to_owned())
         .collect();
     let values: Vec<Option<u32>> = report
         .sections
         .iter()
         .map(|s| s.score.map(|sc| sc.percent))
         .collect();
-    let rings = q
-        .scoring
-        .bands
-        .iter()
-        .skip(1)
-        .map(|b| b.min_percent)
-        .collect();
+    let rings = q.scoring.bands[1..].iter().map(|b| b.min_percent).collect();
     view! {
         <div class="dra-chart">
-            <RadarChart title="Section scores (0 to 100 %)".to_owned() labels=labels series=vec![values] rings=rings />
-            <TableWrap label="Section scores".to_owned()>
+            <RadarChart title=m.chart_title.to_owned() labels=labels series=vec![values] rings=rings />
+            <TableWrap label=m.section_scores.to_owned()>
             <table class="dra-table">
-                <caption>"Section scores"</caption>
+                <caption>{m.section_scores}</caption>
                 <thead>
-                    <tr><th scope="col">"Section"</th><th scope="col">"Score"</th><th scope="col">"Band"</th><th scope="col">"Don't know"</th></tr>
+                    <tr><th scope="col">{m.col_section}</th><th scope="col">{m.col_score}</th><th scope="col">{m.col_band}</th><th scope="col">{m.dont_know}</th></tr>
                 </thead>
                 <tbody>
                     {report.sections.iter().map(|s| {
                         let (pct, band) = match s.score {
-                            Some(sc) => (format!("{} %", sc.percent), band_name(q, sc.band).to_owned()),
-                            None => ("not scored".to_owned(), "\u{2013}".to_owned()),
+                            Some(sc) => (m.percent(sc.percent), band_name(state, sc.band)),
+                            None => (m.not_scored.to_owned(), "\u{2013}"),
                         };
                         view! {
                             <tr>
-                                <th scope="row">{q.sections[s.section].title.get(lang, lang).to_owned()}</th>
+                                <th scope="row">{state.text(&q.sections[s.section].title)}</th>
                                 <td>{pct}</td>
                                 <td>{band}</td>
-                                <td>{s.counts.dont_know}</td>
+                                <td>{m.int(s.counts.dont_know as u64)}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -303,46 +292,52 @@ fn Chart(report: Report) -> impl IntoView {
 
 #[component]
 fn Sections(report: Report) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
-    let lang = q.default_locale.as_str();
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     report
         .sections
         .into_iter()
         .map(|s| {
             let sec = &q.sections[s.section];
-            let title = sec.title.get(lang, lang);
+            let title = state.text(&sec.title);
             let heading = match s.score {
-                Some(sc) => format!("{title}: {} % {}", sc.percent, band_name(q, sc.band)),
-                None => format!("{title}: not enough answers"),
+                Some(sc) => fill(m.section_heading, &[
+                    ("section", title),
+                    ("percent", &m.percent(sc.percent)),
+                    ("band", band_name(state, sc.band)),
+                ]),
+                None => fill(m.section_heading_unscored, &[("section", title)]),
             };
             let body = match s.score {
-                Some(sc) => sec.band_texts[sc.band].get(lang, lang).to_owned(),
-                None => format!(
-                    "Based on {} of {} questions; at least {} need a level from 1 to 5 for a score.",
-                    s.counts.rated, s.counts.items, s.required
-                ),
+                Some(sc) => state.text(&sec.band_texts[sc.band]).to_owned(),
+                None => fill(m.section_too_few, &[
+                    ("rated", &m.int(s.counts.rated as u64)),
+                    ("items", &m.int(s.counts.items as u64)),
+                    ("required", &m.int(s.required as u64)),
+                ]),
             };
             let class = match s.score {
                 Some(sc) => format!("dra-card dra-section-result dra-band-{}", q.scoring.bands[sc.band].id),
                 None => "dra-card dra-section-result".to_owned(),
             };
-            let counts = s.counts;
+            let c = s.counts;
+            let counts = fill(m.section_counts, &[
+                ("rated", &m.int(c.rated as u64)),
+                ("na", &m.int(c.not_applicable as u64)),
+                ("dk", &m.int(c.dont_know as u64)),
+                ("unanswered", &m.int(c.unanswered as u64)),
+            ]);
             let heading_id = format!("dra-section-{}", sec.id);
             let labelled_by = heading_id.clone();
             view! {
                 <section class=class aria-labelledby=labelled_by>
                     <h2 id=heading_id>{heading}</h2>
                     <p>{body}</p>
-                    <p class="dra-muted">
-                        {format!(
-                            "{} rated \u{b7} {} not applicable \u{b7} {} don't know \u{b7} {} unanswered",
-                            counts.rated, counts.not_applicable, counts.dont_know, counts.unanswered
-                        )}
-                    </p>
+                    <p class="dra-muted">{counts}</p>
                     {s.show_actions.then(|| view! {
-                        <h3>"Recommended actions"</h3>
+                        <h3>{m.recommended_actions}</h3>
                         <ul class="dra-actions-list">
-                            {sec.actions.iter().map(|a| view! { <li>{a.get(lang, lang).to_owned()}</li> }).collect_view()}
+                            {sec.actions.iter().map(|a| view! { <li>{state.text(a)}</li> }).collect_view()}
                         </ul>
                     })}
                 </section>
@@ -353,30 +348,32 @@ fn Sections(report: Report) -> impl IntoView {
 
 #[component]
 fn Weakest(report: Report) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
-    let lang = q.default_locale.as_str();
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     (!report.weakest.is_empty()).then(|| {
         view! {
             <section class="dra-card dra-weakest">
-                <h2>"Where to start: the weakest practices"</h2>
+                <h2>{m.weakest_heading}</h2>
                 <ol>
                     {report.weakest.iter().map(|w| {
                         let sec = &q.sections[w.section];
                         let item = &sec.items[w.item];
                         let n = usize::from(w.level.get() - 1);
+                        let now = fill(m.weakest_now, &[
+                            ("section", state.text(&sec.title)),
+                            ("level", &w.level.get().to_string()),
+                            ("name", state.text(&q.level_names[n])),
+                            ("description", state.text(&item.levels[n])),
+                        ]);
                         view! {
                             <li>
-                                <p class="dra-weakest__question">{item.question.get(lang, lang).to_owned()}</p>
-                                <p class="dra-muted">
-                                    {format!("{} \u{b7} now at level {} {}: {}",
-                                        sec.title.get(lang, lang), w.level.get(), q.level_names[n].get(lang, lang),
-                                        item.levels[n].get(lang, lang))}
-                                </p>
+                                <p class="dra-weakest__question">{state.text(&item.question)}</p>
+                                <p class="dra-muted">{now}</p>
                                 {w.show_actions.then(|| view! {
                                     <details>
-                                        <summary>{format!("Recommended actions for {}", sec.title.get(lang, lang))}</summary>
+                                        <summary>{fill(m.actions_for, &[("section", state.text(&sec.title))])}</summary>
                                         <ul>
-                                            {sec.actions.iter().map(|a| view! { <li>{a.get(lang, lang).to_owned()}</li> }).collect_view()}
+                                            {sec.actions.iter().map(|a| view! { <li>{state.text(a)}</li> }).collect_view()}
                                         </ul>
                                     </details>
                                 })}

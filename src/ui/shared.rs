@@ -1,5 +1,6 @@
 //! A shared result, opened from a link: shown read-only, with "Save to my assessments".
 
+use assessment::i18n::fill;
 use assessment::share::decode_share;
 use assessment::{Assessment, Step};
 use leptos::prelude::*;
@@ -13,15 +14,15 @@ use crate::state::{new_id, now_ms, AppState};
 #[component]
 pub fn SharedView(payload: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let shared = match decode_share(&payload, q) {
         Ok(s) => s,
         Err(e) => {
             return view! {
                 <section class="dra-page" aria-labelledby=HEADING_ID>
-                    <h1 id=HEADING_ID tabindex="-1">"This link cannot be opened"</h1>
-                    <p class="dra-card dra-notice--warning" role="alert">{format!("Sorry: {e}")}</p>
-                    <p><a href="#/">"Go to the assessment"</a></p>
+                    <h1 id=HEADING_ID tabindex="-1">{m.link_failed_heading}</h1>
+                    <p class="dra-card dra-notice--warning" role="alert">{fill(m.link_failed, &[("reason", &e.message(m))])}</p>
+                    <p><a href="#/">{m.go_to_assessment}</a></p>
                 </section>
             }
             .into_any();
@@ -42,26 +43,25 @@ pub fn SharedView(payload: String) -> impl IntoView {
         match state.with_store(|s| persist::save_all(s, q, std::slice::from_ref(&a))) {
             Ok(()) => {
                 state.library_changed();
-                state.notify(Notice::Info(
-                    "The shared result was saved to My assessments.".to_owned(),
-                ));
+                state.notify(Notice::Info(m.shared_saved.to_owned()));
                 state.navigate(Route::History);
             }
-            Err(e) => state.notify(Notice::Problem(format!(
-                "The shared result could not be saved: {e}."
+            Err(e) => state.notify(Notice::Problem(fill(
+                m.shared_save_failed,
+                &[("reason", &e.message(m))],
             ))),
         }
     };
     view! {
         <section class="dra-page dra-results" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID tabindex="-1">"Shared result"</h1>
-            <p class="dra-lead">"Someone shared this result with you. It is shown read-only and has not been saved."</p>
+            <h1 id=HEADING_ID tabindex="-1">{m.shared_heading}</h1>
+            <p class="dra-lead">{m.shared_lead}</p>
             <ResultsBody assessment=Signal::derive(move || assessment.get()) read_only=true />
             <form class="dra-card dra-no-print dra-save-shared" on:submit=save>
-                <label for="dra-shared-label">"Name (optional)"</label>
+                <label for="dra-shared-label">{m.name_optional}</label>
                 <input id="dra-shared-label" type="text" maxlength="120" prop:value=move || label.get()
                     on:input=move |ev| label.set(event_target_value(&ev)) />
-                <button type="submit" class="dra-button dra-button--primary">"Save to my assessments"</button>
+                <button type="submit" class="dra-button dra-button--primary">{m.save_to_history}</button>
             </form>
         </section>
     }

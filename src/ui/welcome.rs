@@ -1,5 +1,6 @@
 //! The welcome screen: what this is, the perspective choice, and Start (or Continue).
 
+use assessment::i18n::fill;
 use assessment::Perspective;
 use leptos::prelude::*;
 
@@ -9,17 +10,23 @@ use crate::state::AppState;
 #[component]
 pub fn Welcome() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
-    let lang = q.default_locale.as_str();
+    let (q, m) = (state.q, state.t());
     let in_progress = move || state.assessment.with(|a| a.is_started());
+    let facts = fill(
+        m.welcome_facts,
+        &[
+            ("items", &m.int(q.item_count() as u64)),
+            ("sections", &m.int(q.sections.len() as u64)),
+        ],
+    );
     view! {
         <section class="dra-page dra-welcome" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID tabindex="-1">{q.title.get(lang, lang).to_owned()}</h1>
-            <p class="dra-lead">{q.description.get(lang, lang).to_owned()}</p>
+            <h1 id=HEADING_ID tabindex="-1">{state.text(&q.title)}</h1>
+            <p class="dra-lead">{state.text(&q.description)}</p>
             <ul class="dra-facts">
-                <li>{format!("{} questions in {} sections; about 10\u{2013}15 minutes.", q.item_count(), q.sections.len())}</li>
-                <li>"You can stop at any time and come back: every answer is saved as you go."</li>
-                <li>"Your answers stay in this browser. Nothing is sent anywhere."</li>
+                <li>{facts}</li>
+                <li>{m.welcome_saved}</li>
+                <li>{m.welcome_private}</li>
             </ul>
             <Show when=in_progress fallback=move || view! { <StartForm /> }>
                 <ContinueBox />
@@ -31,18 +38,21 @@ pub fn Welcome() -> impl IntoView {
 #[component]
 fn ContinueBox() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     let summary = move || {
         let scope = state.scope();
         state.assessment.with(|a| {
             let p = a.progress(state.q, &scope);
-            let who = a
-                .perspective
-                .map(|p| format!(" as {}", p.lower_name()))
-                .unwrap_or_default();
-            format!(
-                "You have an assessment in progress{who}: {} of {} questions answered.",
-                p.answered, p.total
-            )
+            let (answered, total) = (m.int(p.answered as u64), m.int(p.total as u64));
+            let mut args = vec![("answered", answered.as_str()), ("total", total.as_str())];
+            let template = match a.perspective {
+                Some(side) => {
+                    args.push(("side", side.lower_name(m)));
+                    m.continue_summary_as
+                }
+                None => m.continue_summary,
+            };
+            fill(template, &args)
         })
     };
     view! {
@@ -51,10 +61,10 @@ fn ContinueBox() -> impl IntoView {
             <div class="dra-actions">
                 <button type="button" class="dra-button dra-button--primary"
                     on:click=move |_| state.update(|a, scope, now| a.resume(state.q, scope, now))>
-                    "Continue"
+                    {m.continue_button}
                 </button>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>
-                    "Start a new assessment"
+                    {m.start_new}
                 </button>
             </div>
         </div>
@@ -64,6 +74,7 @@ fn ContinueBox() -> impl IntoView {
 #[component]
 fn StartForm() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let m = state.t();
     let fixed = state.embed.with_value(|e| e.perspective);
     let chosen = RwSignal::new(fixed);
     let error = RwSignal::new(false);
@@ -81,7 +92,7 @@ fn StartForm() -> impl IntoView {
         <form class="dra-card dra-start" on:submit=on_submit novalidate>
             <fieldset class="dra-perspective" class:dra-hidden=fixed.is_some()
                 aria-describedby=move || error.get().then_some("dra-perspective-error")>
-                <legend>"Which side of the relationship are you answering for?"</legend>
+                <legend>{m.perspective_question}</legend>
                 {Perspective::ALL
                     .into_iter()
                     .map(|p| {
@@ -91,19 +102,19 @@ fn StartForm() -> impl IntoView {
                                 <input type="radio" id=id.clone() name="dra-perspective" value=p.code()
                                     prop:checked=move || chosen.get() == Some(p)
                                     on:change=move |_| { chosen.set(Some(p)); error.set(false); } />
-                                <span>{p.to_string()}</span>
+                                <span>{p.name(m)}</span>
                             </label>
                         }
                     })
                     .collect_view()}
                 <Show when=move || error.get()>
                     <p id="dra-perspective-error" class="dra-error" role="alert">
-                        "Choose a side to start: brand owner or distributor."
+                        {m.perspective_missing}
                     </p>
                 </Show>
             </fieldset>
-            {fixed.map(|p| view! { <p>{format!("You are answering as {}.", p.lower_name())}</p> })}
-            <button type="submit" class="dra-button dra-button--primary">"Start"</button>
+            {fixed.map(|p| view! { <p>{fill(m.answering_as, &[("side", p.lower_name(m))])}</p> })}
+            <button type="submit" class="dra-button dra-button--primary">{m.start}</button>
         </form>
     }
 }

@@ -2,50 +2,51 @@
 //! disagree and where the two sides see things differently, present it, take the summary away.
 
 use assessment::csv::workshop_csv;
+use assessment::exchange::ImportError;
 use assessment::exchange::{import_json, MAX_IMPORT_BYTES};
+use assessment::i18n::{fill, Messages};
 use assessment::scoring::TrustGate;
 use assessment::share::{decode_share, FRAGMENT_PREFIX};
 use assessment::workshop::{aggregate, Group, ItemStats, Participant, Workshop, WorkshopReport};
-use assessment::Questionnaire;
 use leptos::prelude::*;
 
 use super::radar::RadarChart;
-use super::{count, FilePicker, TableWrap, HEADING_ID};
+use super::{FilePicker, TableWrap, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Notice};
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
 
-fn tenths(t: Option<u32>) -> String {
-    t.map_or_else(
-        || "\u{2013}".to_owned(),
-        |t| format!("{}.{}", t / 10, t % 10),
-    )
+/// A dash for "no value".
+const NONE: &str = "\u{2013}";
+
+fn tenths(m: &Messages, t: Option<u32>) -> String {
+    t.map_or_else(|| NONE.to_owned(), |t| m.tenths(t))
 }
 
-fn pct(p: Option<u32>) -> String {
-    p.map_or_else(|| "\u{2013}".to_owned(), |p| format!("{p} %"))
+fn pct(m: &Messages, p: Option<u32>) -> String {
+    p.map_or_else(|| NONE.to_owned(), |p| m.percent(p))
 }
 
-fn title(q: &Questionnaire, section: usize) -> String {
-    q.sections[section]
-        .title
-        .get(&q.default_locale, &q.default_locale)
+fn title(state: AppState, section: usize) -> String {
+    state.text(&state.q.sections[section].title).to_owned()
+}
+
+fn question(state: AppState, s: &ItemStats) -> String {
+    state
+        .text(&state.q.sections[s.item.section].items[s.item.item].question)
         .to_owned()
 }
 
-fn question(q: &Questionnaire, s: &ItemStats) -> String {
-    q.sections[s.item.section].items[s.item.item]
-        .question
-        .get(&q.default_locale, &q.default_locale)
-        .to_owned()
+fn participants(m: &Messages, n: usize) -> String {
+    m.count(m.participants, n, &[])
 }
 
 /// The list of workshops and the form that creates one.
 #[component]
 pub fn Workshops() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let list = state.stored(move |s| persist::list_workshops(s, q));
     let name = RwSignal::new(String::new());
     let date = RwSignal::new(browser::file_date(now_ms()));
@@ -64,37 +65,35 @@ pub fn Workshops() -> impl IntoView {
                 state.library_changed();
                 state.navigate(Route::Workshop(w.id));
             }
-            Err(e) => state.notify(Notice::Problem(format!(
-                "The workshop could not be saved: {e}."
+            Err(e) => state.notify(Notice::Problem(fill(
+                m.workshop_save_failed,
+                &[("reason", &e.message(m))],
             ))),
         }
     };
     view! {
         <section class="dra-page" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID tabindex="-1">"Workshops"</h1>
-            <p class="dra-lead">
-                "Bring a room's results together: each participant answers on their own device and hands you a \
-                 result file or a share link. Everything stays in this browser."
-            </p>
+            <h1 id=HEADING_ID tabindex="-1">{m.nav_workshops}</h1>
+            <p class="dra-lead">{m.workshops_lead}</p>
             <form class="dra-card dra-form-grid" on:submit=create novalidate>
-                <h2>"New workshop"</h2>
-                <label for="dra-workshop-name">"Name"</label>
+                <h2>{m.new_workshop}</h2>
+                <label for="dra-workshop-name">{m.name}</label>
                 <input id="dra-workshop-name" type="text" maxlength="120" prop:value=move || name.get()
                     aria-describedby=move || error.get().then_some("dra-workshop-name-error")
                     on:input=move |ev| { name.set(event_target_value(&ev)); error.set(false); } />
                 <Show when=move || error.get()>
-                    <p id="dra-workshop-name-error" class="dra-error" role="alert">"Give the workshop a name."</p>
+                    <p id="dra-workshop-name-error" class="dra-error" role="alert">{m.workshop_name_missing}</p>
                 </Show>
-                <label for="dra-workshop-date">"Date"</label>
+                <label for="dra-workshop-date">{m.date}</label>
                 <input id="dra-workshop-date" type="date" prop:value=move || date.get()
                     on:input=move |ev| date.set(event_target_value(&ev)) />
-                <div><button type="submit" class="dra-button dra-button--primary">"Create workshop"</button></div>
+                <div><button type="submit" class="dra-button dra-button--primary">{m.create_workshop}</button></div>
             </form>
             {move || {
                 let (workshops, unreadable) = list.get();
                 view! {
                     {(unreadable > 0).then(|| view! {
-                        <p class="dra-card">{format!("{unreadable} saved workshop(s) could not be read; they are kept unchanged.")}</p>
+                        <p class="dra-card">{m.count(m.workshops_unreadable, unreadable, &[])}</p>
                     })}
                     <ul class="dra-records">
                         {workshops.into_iter().map(|w| {
@@ -112,11 +111,11 @@ pub fn Workshops() -> impl IntoView {
                                 <li>
                                     <article class="dra-card dra-record" aria-labelledby=labelled>
                                         <h2 id=heading>{w.name.clone()}</h2>
-                                        <p class="dra-muted">{format!("{} \u{b7} {}", w.date, count(w.participants.len(), "participant", "participants"))}</p>
+                                        <p class="dra-muted">{format!("{} \u{b7} {}", w.date, participants(m, w.participants.len()))}</p>
                                         <div class="dra-actions dra-actions--compact">
                                             <button type="button" class="dra-button dra-button--small dra-button--primary"
-                                                on:click=move |_| state.navigate(Route::Workshop(id.clone()))>"Open"</button>
-                                            <button type="button" class="dra-button dra-button--small" on:click=delete>"Delete"</button>
+                                                on:click=move |_| state.navigate(Route::Workshop(id.clone()))>{m.open}</button>
+                                            <button type="button" class="dra-button dra-button--small" on:click=delete>{m.delete}</button>
                                         </div>
                                     </article>
                                 </li>
@@ -133,13 +132,13 @@ pub fn Workshops() -> impl IntoView {
 #[component]
 pub fn WorkshopView(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let Some(initial) = state.with_store(|s| persist::read_workshop(s, q, &id)) else {
         return view! {
             <section class="dra-page" aria-labelledby=HEADING_ID>
-                <h1 id=HEADING_ID tabindex="-1">"Workshop not found"</h1>
-                <p class="dra-card" role="alert">"This workshop is not saved in this browser (it may have been deleted)."</p>
-                <p><a href="#/workshops">"Back to workshops"</a></p>
+                <h1 id=HEADING_ID tabindex="-1">{m.workshop_not_found}</h1>
+                <p class="dra-card" role="alert">{m.workshop_not_found_text}</p>
+                <p><a href="#/workshops">{m.back_to_workshops}</a></p>
             </section>
         }
         .into_any();
@@ -154,8 +153,9 @@ pub fn WorkshopView(id: String) -> impl IntoView {
         match state.with_store(|s| persist::save_workshop(s, q, w)) {
             Ok(()) => true,
             Err(e) => {
-                state.notify(Notice::Problem(format!(
-                    "The workshop could not be saved ({e}); the participants just added are not kept. Export the summary or free some space."
+                state.notify(Notice::Problem(fill(
+                    m.workshop_add_failed,
+                    &[("reason", &e.message(m))],
                 )));
                 false
             }
@@ -170,23 +170,20 @@ pub fn WorkshopView(id: String) -> impl IntoView {
                 added += 1;
             } else {
                 duplicates += 1;
-                report_lines.push(format!("{source}: already in this workshop (duplicate)."));
+                report_lines.push(fill(m.ws_duplicate, &[("source", &source)]));
             }
         }
         if added > 0 && save(&w) {
             workshop.set(w);
             state.library_changed();
-            report_lines.insert(
-                0,
-                format!("Added {}.", count(added, "participant", "participants")),
-            );
+            report_lines.insert(0, m.count(m.ws_added, added, &[]));
         } else if added == 0 {
-            report_lines.insert(0, "No participant was added.".to_owned());
+            report_lines.insert(0, m.ws_none_added.to_owned());
         }
         if duplicates > 0 {
             report_lines.insert(
                 1.min(report_lines.len()),
-                format!("{duplicates} duplicate(s) skipped."),
+                m.count(m.ws_duplicates_skipped, duplicates, &[]),
             );
         }
         lines.set(report_lines);
@@ -203,18 +200,32 @@ pub fn WorkshopView(id: String) -> impl IntoView {
             let (small, large): (Vec<_>, Vec<_>) = files
                 .into_iter()
                 .partition(|f| f.size() <= MAX_IMPORT_BYTES as f64);
+            let refused = |file: &str, reason: String| {
+                fill(m.file_refused, &[("file", file), ("reason", &reason)])
+            };
             for file in large {
-                report_lines.push(format!("{}: refused: the file is over 5 MB.", file.name()));
+                let bytes = file.size() as u64;
+                report_lines.push(refused(
+                    &file.name(),
+                    ImportError::TooLarge { bytes }.message(m),
+                ));
             }
             let texts = browser::read_texts(&small).await;
             for (file, text) in small.iter().zip(texts) {
                 let name = file.name();
                 match text.map(|t| import_json(&t, q)) {
-                    Err(e) => report_lines.push(format!("{name}: refused: {e}.")),
-                    Ok(Err(e)) => report_lines.push(format!("{name}: refused: {e}.")),
-                    Ok(Ok(r)) => {
+                    None => report_lines.push(refused(&name, m.file_unreadable.to_owned())),
+                    Some(Err(e)) => report_lines.push(refused(&name, e.message(m))),
+                    Some(Ok(r)) => {
                         for (pos, e) in r.rejected {
-                            report_lines.push(format!("{name}: result {pos} refused: {e}."));
+                            report_lines.push(fill(
+                                m.record_refused,
+                                &[
+                                    ("file", &name),
+                                    ("n", &m.int(pos as u64)),
+                                    ("reason", &e.message(m)),
+                                ],
+                            ));
                         }
                         found.extend(
                             r.records
@@ -242,10 +253,19 @@ pub fn WorkshopView(id: String) -> impl IntoView {
                 .trim_start_matches(FRAGMENT_PREFIX);
             match decode_share(payload, q) {
                 Ok(shared) => found.push((
-                    format!("Link on line {}", n + 1),
+                    fill(m.link_on_line, &[("n", &m.int(n as u64 + 1))]),
                     Participant::from_link(payload, shared),
                 )),
-                Err(e) => report_lines.push(format!("Link on line {}: refused: {e}", n + 1)),
+                Err(e) => report_lines.push(fill(
+                    m.file_refused,
+                    &[
+                        (
+                            "file",
+                            &fill(m.link_on_line, &[("n", &m.int(n as u64 + 1))]),
+                        ),
+                        ("reason", &e.message(m)),
+                    ],
+                )),
             }
         }
         links.set(String::new());
@@ -253,7 +273,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
     };
     let export = move |_| {
         let w = workshop.get_untracked();
-        let text = workshop_csv(&report.get_untracked(), q, &q.default_locale);
+        let text = workshop_csv(&report.get_untracked(), q, m.locale.code());
         let name = format!("workshop-{}-{}.csv", browser::slug(&w.name), w.date);
         let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
     };
@@ -267,29 +287,33 @@ pub fn WorkshopView(id: String) -> impl IntoView {
     let wid = id.clone();
     view! {
         <section class="dra-page dra-workshop" aria-labelledby=HEADING_ID>
-            <p class="dra-brand"><a href="#/workshops">"Workshops"</a></p>
+            <p class="dra-brand"><a href="#/workshops">{m.nav_workshops}</a></p>
             <h1 id=HEADING_ID tabindex="-1">{move || workshop.with(|w| w.name.clone())}</h1>
             <p class="dra-about">{move || workshop.with(|w| {
                 let r = report.get();
-                format!("{} \u{b7} {}: {} brand owner, {} distributor", w.date, count(w.participants.len(), "participant", "participants"), r.brand_owner_count, r.distributor_count)
+                format!("{} \u{b7} {}", w.date, fill(m.ws_sides, &[
+                    ("participants", &participants(m, w.participants.len())),
+                    ("bo", &m.int(r.brand_owner_count as u64)),
+                    ("d", &m.int(r.distributor_count as u64)),
+                ]))
             })}</p>
             <div class="dra-actions dra-no-print">
                 <button type="button" class="dra-button dra-button--primary"
-                    on:click=move |_| state.navigate(Route::Present(wid.clone()))>"Present"</button>
-                <button type="button" class="dra-button" on:click=export>"Export summary (CSV)"</button>
-                <button type="button" class="dra-button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+                    on:click=move |_| state.navigate(Route::Present(wid.clone()))>{m.present}</button>
+                <button type="button" class="dra-button" on:click=export>{m.export_summary}</button>
+                <button type="button" class="dra-button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{m.print}</button>
             </div>
             <div class="dra-card dra-import dra-no-print"
                 on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
                 on:drop=move |ev: web_sys::DragEvent| { ev.prevent_default(); take_files(ev.data_transfer().and_then(|d| d.files())); }>
-                <h2>"Add results"</h2>
-                <p class="dra-muted" id="dra-ws-help">"Result files exported by participants (choose or drop several at once), or share links pasted one per line."</p>
-                <FilePicker id="dra-ws-files" label="Add result files" help="dra-ws-help dra-ws-report" on_files=take_files />
+                <h2>{m.add_results}</h2>
+                <p class="dra-muted" id="dra-ws-help">{m.add_results_help}</p>
+                <FilePicker id="dra-ws-files" label=m.add_result_files help="dra-ws-help dra-ws-report" on_files=take_files />
                 <form class="dra-links" on:submit=add_links>
-                    <label for="dra-ws-links">"Share links, one per line"</label>
+                    <label for="dra-ws-links">{m.links_label}</label>
                     <textarea id="dra-ws-links" rows="3" aria-describedby="dra-ws-report" prop:value=move || links.get()
                         on:input=move |ev| links.set(event_target_value(&ev))></textarea>
-                    <button type="submit" class="dra-button">"Add links"</button>
+                    <button type="submit" class="dra-button">{m.add_links}</button>
                 </form>
                 <div role="status" id="dra-ws-report" class="dra-import__report">
                     <Show when=move || lines.with(|l| !l.is_empty())>
@@ -302,26 +326,27 @@ pub fn WorkshopView(id: String) -> impl IntoView {
             {move || view! { <Gaps report=report.get() /> }}
             {move || view! { <ItemTables report=report.get() /> }}
             <section class="dra-card dra-no-print" aria-labelledby="dra-ws-people">
-                <h2 id="dra-ws-people">"Participants"</h2>
+                <h2 id="dra-ws-people">{m.participants_heading}</h2>
                 <label class="dra-choice dra-choice--inline">
                     <input type="checkbox" prop:checked=move || show_labels.get()
                         on:change=move |ev| show_labels.set(event_target_checked(&ev)) />
-                    <span>"Show labels (participants are anonymous by default)"</span>
+                    <span>{m.show_labels}</span>
                 </label>
                 <ol class="dra-people">
                     {move || workshop.with(|w| w.participants.iter().enumerate().map(|(n, p)| {
                         let key = p.key.clone();
-                        let side = p.perspective.map_or("perspective not given".to_owned(), |x| x.to_string());
+                        let side = p.perspective.map_or(m.perspective_not_given, |x| x.name(m));
                         let label = p.label.clone();
-                        let name = format!("Participant {}", n + 1);
-                        let remove_name = format!("Remove participant {}", n + 1);
+                        let number = m.int(n as u64 + 1);
+                        let name = fill(m.participant_n, &[("n", &number)]);
+                        let remove_name = fill(m.remove_participant_n, &[("n", &number)]);
                         view! {
                             <li>
                                 <span>{name}" \u{b7} "{side}
                                     {move || (show_labels.get() && !label.is_empty()).then(|| format!(" \u{b7} {label}"))}
                                 </span>
                                 <button type="button" class="dra-button dra-button--small" aria-label=remove_name
-                                    on:click=move |_| remove(key.clone())>"Remove"</button>
+                                    on:click=move |_| remove(key.clone())>{m.remove}</button>
                             </li>
                         }
                     }).collect_view())}
@@ -332,46 +357,49 @@ pub fn WorkshopView(id: String) -> impl IntoView {
     .into_any()
 }
 
-fn band_text(q: &Questionnaire, r: &WorkshopReport) -> String {
-    let lang = q.default_locale.as_str();
+fn band_text(state: AppState, r: &WorkshopReport) -> String {
+    let m = state.t();
     match (r.all.overall, r.band) {
         (Some(p), Some(b)) => format!(
-            "Group overall {p} % {}{}",
-            q.scoring.bands[b].name.get(lang, lang),
+            "{} {} {}{}",
+            m.group_overall,
+            m.percent(p),
+            state.text(&state.q.scoring.bands[b].name),
             if r.trust == TrustGate::AtRisk {
-                " (at risk)"
+                m.at_risk_suffix
             } else {
                 ""
             }
         ),
-        _ => "Group overall: not enough answers yet".to_owned(),
+        _ => m.group_overall_not_enough.to_owned(),
     }
 }
 
-fn side_note(q: &Questionnaire, r: &WorkshopReport) -> Option<String> {
-    let min = q.scoring.workshop.min_group_size;
-    let hidden: Vec<&str> = [
-        ("brand owner", &r.brand_owner, r.brand_owner_count),
-        ("distributor", &r.distributor, r.distributor_count),
-    ]
-    .into_iter()
-    .filter(|(_, g, n)| g.is_none() && *n > 0)
-    .map(|(name, _, _)| name)
-    .collect();
-    (!hidden.is_empty()).then(|| format!(
-        "The {} breakdown is hidden: it needs at least {min} respondents, to keep people anonymous.",
-        hidden.join(" and ")
-    ))
+fn side_note(state: AppState, r: &WorkshopReport) -> Option<String> {
+    let m = state.t();
+    let min = m.int(state.q.scoring.workshop.min_group_size as u64);
+    let hidden = |g: &Option<Group>, n: usize| g.is_none() && n > 0;
+    let template = match (
+        hidden(&r.brand_owner, r.brand_owner_count),
+        hidden(&r.distributor, r.distributor_count),
+    ) {
+        (true, true) => m.ws_hidden_both,
+        (true, false) => m.ws_hidden_brand_owner,
+        (false, true) => m.ws_hidden_distributor,
+        (false, false) => return None,
+    };
+    Some(fill(template, &[("min", &min)]))
 }
 
 #[component]
 fn Overview(report: WorkshopReport) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     let labels: Vec<String> = report
         .all
         .sections
         .iter()
-        .map(|s| title(q, s.section))
+        .map(|s| title(state, s.section))
         .collect();
     let mut series = vec![report
         .all
@@ -379,57 +407,68 @@ fn Overview(report: WorkshopReport) -> impl IntoView {
         .iter()
         .map(|s| s.mean)
         .collect::<Vec<_>>()];
-    let mut names = vec!["Group mean".to_owned()];
+    let mut names = vec![m.group_mean];
     for (name, g) in [
-        ("Brand owner", &report.brand_owner),
-        ("Distributor", &report.distributor),
+        (m.brand_owner, &report.brand_owner),
+        (m.distributor, &report.distributor),
     ] {
         if let Some(g) = g {
             series.push(g.sections.iter().map(|s| s.mean).collect());
-            names.push(name.to_owned());
+            names.push(name);
         }
     }
     let side_mean = |g: &Option<Group>, s: usize| {
-        pct(g.as_ref().and_then(|g| g.section(s)).and_then(|x| x.mean))
+        pct(
+            m,
+            g.as_ref().and_then(|g| g.section(s)).and_then(|x| x.mean),
+        )
     };
-    let gate = match report.trust {
-        TrustGate::AtRisk => {
-            Some("At risk: the group's or one side's Trust & Foundations mean is below 40 %.")
-        }
-        TrustGate::NotAssessed => {
-            Some("Trust not assessed: not enough answers on Trust & Foundations.")
-        }
-        _ => None,
-    };
+    let gate = q.scoring.trust_gate.as_ref().and_then(|g| {
+        let template = match report.trust {
+            TrustGate::AtRisk => m.ws_gate_at_risk,
+            TrustGate::NotAssessed => m.ws_gate_not_assessed,
+            _ => return None,
+        };
+        Some(fill(
+            template,
+            &[
+                ("section", state.text(&q.sections[g.section].title)),
+                ("percent", &m.percent(g.below_percent)),
+            ],
+        ))
+    });
     view! {
         <section class="dra-card" aria-labelledby="dra-ws-overview">
-            <h2 id="dra-ws-overview">"Overview"</h2>
-            <p class="dra-overall__score">{band_text(q, &report)}</p>
+            <h2 id="dra-ws-overview">{m.overview}</h2>
+            <p class="dra-overall__score">{band_text(state, &report)}</p>
             {gate.map(|g| view! { <p class="dra-flag">{g}</p> })}
-            {side_note(q, &report).map(|n| view! { <p class="dra-muted">{n}</p> })}
+            {side_note(state, &report).map(|n| view! { <p class="dra-muted">{n}</p> })}
             <div class="dra-chart dra-chart--plain">
-                <RadarChart title=format!("Section means: {}", names.join(", ")) labels=labels series=series />
+                <RadarChart title=fill(m.ws_chart_title, &[("series", &names.join(", "))]) labels=labels series=series />
                 <p class="dra-legend" class:dra-hidden=names.len() < 2>
-                    {names.iter().enumerate().map(|(n, name)| view! { <span class=format!("dra-legend__s{n}")>{name.clone()}</span> }).collect_view()}
+                    {names.iter().enumerate().map(|(n, name)| view! { <span class=format!("dra-legend__s{n}")>{*name}</span> }).collect_view()}
                 </p>
-                <TableWrap label="Section scores across the group".to_owned()>
+                <TableWrap label=m.ws_table.to_owned()>
                     <table class="dra-table">
-                        <caption>"Section scores across the group"</caption>
+                        <caption>{m.ws_table}</caption>
                         <thead><tr>
-                            <th scope="col">"Section"</th><th scope="col">"Mean"</th><th scope="col">"Range"</th>
-                            <th scope="col">"Brand owner"</th><th scope="col">"Distributor"</th>
-                            <th scope="col">"Not applicable"</th><th scope="col">"Don't know"</th>
+                            <th scope="col">{m.col_section}</th><th scope="col">{m.col_mean}</th><th scope="col">{m.col_range}</th>
+                            <th scope="col">{m.brand_owner}</th><th scope="col">{m.distributor}</th>
+                            <th scope="col">{m.not_applicable}</th><th scope="col">{m.dont_know}</th>
                         </tr></thead>
                         <tbody>
                             {report.all.sections.iter().map(|s| view! {
                                 <tr>
-                                    <th scope="row">{title(q, s.section)}</th>
-                                    <td>{pct(s.mean)}</td>
-                                    <td>{match (s.min, s.max) { (Some(a), Some(b)) => format!("{a}\u{2013}{b} %"), _ => "\u{2013}".to_owned() }}</td>
+                                    <th scope="row">{title(state, s.section)}</th>
+                                    <td>{pct(m, s.mean)}</td>
+                                    <td>{match (s.min, s.max) {
+                                        (Some(a), Some(b)) => format!("{}\u{2013}{}", m.int(u64::from(a)), m.percent(b)),
+                                        _ => NONE.to_owned(),
+                                    }}</td>
                                     <td>{side_mean(&report.brand_owner, s.section)}</td>
                                     <td>{side_mean(&report.distributor, s.section)}</td>
-                                    <td>{s.not_applicable}</td>
-                                    <td>{s.dont_know}</td>
+                                    <td>{m.int(s.not_applicable as u64)}</td>
+                                    <td>{m.int(s.dont_know as u64)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -443,16 +482,20 @@ fn Overview(report: WorkshopReport) -> impl IntoView {
 /// The count at each level as a small bar chart, with the numbers as text.
 #[component]
 fn Distribution(stats: ItemStats) -> impl IntoView {
+    let m = expect_context::<AppState>().t();
     let most = stats.counts.iter().copied().max().unwrap_or(0).max(1);
-    let text = format!(
-        "Level 1: {}, 2: {}, 3: {}, 4: {}, 5: {}; not applicable: {}; don't know: {}",
-        stats.counts[0],
-        stats.counts[1],
-        stats.counts[2],
-        stats.counts[3],
-        stats.counts[4],
-        stats.not_applicable,
-        stats.dont_know
+    let n = |c: usize| m.int(c as u64);
+    let text = fill(
+        m.distribution,
+        &[
+            ("l1", &n(stats.counts[0])),
+            ("l2", &n(stats.counts[1])),
+            ("l3", &n(stats.counts[2])),
+            ("l4", &n(stats.counts[3])),
+            ("l5", &n(stats.counts[4])),
+            ("na", &n(stats.not_applicable)),
+            ("dk", &n(stats.dont_know)),
+        ],
     );
     view! {
         <div class="dra-dist">
@@ -474,28 +517,36 @@ const FIRST: usize = 10;
 
 #[component]
 fn ShowAll(total: usize, all: RwSignal<bool>) -> impl IntoView {
-    (total > FIRST).then(|| view! {
-        <button type="button" class="dra-button dra-button--small dra-no-print"
-            aria-expanded=move || all.get().to_string()
-            on:click=move |_| all.update(|a| *a = !*a)>
-            {move || if all.get() { format!("Show the first {FIRST}") } else { format!("Show all {total}") }}
-        </button>
+    let m = expect_context::<AppState>().t();
+    (total > FIRST).then(|| {
+        view! {
+            <button type="button" class="dra-button dra-button--small dra-no-print"
+                aria-expanded=move || all.get().to_string()
+                on:click=move |_| all.update(|a| *a = !*a)>
+                {move || if all.get() {
+                    fill(m.show_first, &[("n", &m.int(FIRST as u64))])
+                } else {
+                    fill(m.show_all, &[("n", &m.int(total as u64))])
+                }}
+            </button>
+        }
     })
 }
 
 #[component]
 fn Divided(report: WorkshopReport) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     let span = q.scoring.workshop.disagreement_span_levels;
     let all = RwSignal::new(false);
     let total = report.divided.len();
     let report = StoredValue::new(report);
     view! {
         <section class="dra-card" aria-labelledby="dra-ws-divided">
-            <h2 id="dra-ws-divided">"Where people disagree most"</h2>
-            <p class="dra-muted">{format!("Questions whose answers span {span} levels or more, most divided first.")}</p>
+            <h2 id="dra-ws-divided">{m.divided_heading}</h2>
+            <p class="dra-muted">{fill(m.divided_help, &[("span", &m.int(u64::from(span)))])}</p>
             {move || if total == 0 {
-                view! { <p>"No question divides the group that much."</p> }.into_any()
+                view! { <p>{m.divided_none}</p> }.into_any()
             } else {
                 let report = report.get_value();
                 let shown = if all.get() { total } else { total.min(FIRST) };
@@ -503,13 +554,17 @@ fn Divided(report: WorkshopReport) -> impl IntoView {
                     <ol class="dra-divided">
                         {report.divided.iter().take(shown).map(|&k| {
                             let s = report.all.items[k];
+                            let about = fill(m.divided_item, &[
+                                ("section", &title(state, s.item.section)),
+                                ("min", &s.min().unwrap_or(0).to_string()),
+                                ("max", &s.max().unwrap_or(0).to_string()),
+                                ("mean", &tenths(m, s.mean_tenths())),
+                                ("n", &m.int(s.respondents as u64)),
+                            ]);
                             view! {
                                 <li>
-                                    <p class="dra-weakest__question">{question(q, &s)}</p>
-                                    <p class="dra-muted">{format!(
-                                        "{} \u{b7} answers from {} to {} \u{b7} mean {} \u{b7} {} respondents",
-                                        title(q, s.item.section), s.min().unwrap_or(0), s.max().unwrap_or(0), tenths(s.mean_tenths()), s.respondents
-                                    )}</p>
+                                    <p class="dra-weakest__question">{question(state, &s)}</p>
+                                    <p class="dra-muted">{about}</p>
                                     <Distribution stats=s />
                                 </li>
                             }
@@ -524,23 +579,26 @@ fn Divided(report: WorkshopReport) -> impl IntoView {
 
 #[component]
 fn Gaps(report: WorkshopReport) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
     let rules = &q.scoring.workshop;
     let body = if report.brand_owner.is_none() || report.distributor.is_none() {
-        view! { <p>{format!(
-            "Perception gaps need at least {} respondents on each side (now {} brand owner, {} distributor).",
-            rules.min_group_size, report.brand_owner_count, report.distributor_count
-        )}</p> }.into_any()
+        view! { <p>{fill(m.gaps_need, &[
+            ("min", &m.int(rules.min_group_size as u64)),
+            ("bo", &m.int(report.brand_owner_count as u64)),
+            ("d", &m.int(report.distributor_count as u64)),
+        ])}</p> }
+        .into_any()
     } else if report.item_gaps.is_empty() && report.section_gaps.is_empty() {
-        view! { <p>"The two sides see things alike: no perception gap."</p> }.into_any()
+        view! { <p>{m.gaps_none}</p> }.into_any()
     } else {
         let sections = report.section_gaps.iter().map(|g| {
             (
-                title(q, g.section),
+                title(state, g.section),
                 f64::from(g.brand_owner),
                 f64::from(g.distributor),
-                format!("{} %", g.brand_owner),
-                format!("{} %", g.distributor),
+                m.percent(g.brand_owner),
+                m.percent(g.distributor),
                 100.0,
             )
         });
@@ -551,11 +609,11 @@ fn Gaps(report: WorkshopReport) -> impl IntoView {
                 .copied()
                 .unwrap_or_else(|| report.all.items[0]);
             (
-                question(q, &s),
+                question(state, &s),
                 f64::from(g.brand_owner_tenths) / 10.0,
                 f64::from(g.distributor_tenths) / 10.0,
-                tenths(Some(g.brand_owner_tenths)),
-                tenths(Some(g.distributor_tenths)),
+                m.tenths(g.brand_owner_tenths),
+                m.tenths(g.distributor_tenths),
                 5.0,
             )
         });
@@ -573,7 +631,7 @@ fn Gaps(report: WorkshopReport) -> impl IntoView {
                 {
                     view! {
                         <div class="dra-mirror" aria-hidden="true">
-                            <div class="dra-mirror__head"><span>"Brand owner"</span><span></span><span>"Distributor"</span></div>
+                            <div class="dra-mirror__head"><span>{m.brand_owner}</span><span></span><span>{m.distributor}</span></div>
                             {rows.iter().map(|(name, b, d, bt, dt, max)| view! {
                                 <div class="dra-mirror__row">
                                     <div class="dra-mirror__side dra-mirror__side--left">
@@ -588,10 +646,10 @@ fn Gaps(report: WorkshopReport) -> impl IntoView {
                                 </div>
                             }).collect_view()}
                         </div>
-                        <TableWrap label="Perception gaps: brand owner and distributor".to_owned()>
+                        <TableWrap label=m.gaps_table.to_owned()>
                             <table class="dra-table">
-                                <caption>"Perception gaps: brand owner and distributor"</caption>
-                                <thead><tr><th scope="col">"Section or question"</th><th scope="col">"Brand owner"</th><th scope="col">"Distributor"</th></tr></thead>
+                                <caption>{m.gaps_table}</caption>
+                                <thead><tr><th scope="col">{m.col_section_or_question}</th><th scope="col">{m.brand_owner}</th><th scope="col">{m.distributor}</th></tr></thead>
                                 <tbody>
                                     {table_rows.into_iter().map(|(name, _, _, bt, dt, _)| view! {
                                         <tr><th scope="row">{name}</th><td>{bt}</td><td>{dt}</td></tr>
@@ -607,11 +665,11 @@ fn Gaps(report: WorkshopReport) -> impl IntoView {
     };
     view! {
         <section class="dra-card" aria-labelledby="dra-ws-gaps">
-            <h2 id="dra-ws-gaps">"Perception gaps"</h2>
-            <p class="dra-muted">{format!(
-                "Where the two sides' means differ by {}.{} levels or more on a question (both sides answered it), or {} points or more on a section.",
-                rules.perception_gap_item_tenths / 10, rules.perception_gap_item_tenths % 10, rules.perception_gap_section_points
-            )}</p>
+            <h2 id="dra-ws-gaps">{m.gaps_heading}</h2>
+            <p class="dra-muted">{fill(m.gaps_help, &[
+                ("levels", &m.tenths(rules.perception_gap_item_tenths)),
+                ("points", &m.int(u64::from(rules.perception_gap_section_points))),
+            ])}</p>
             {body}
         </section>
     }
@@ -619,39 +677,41 @@ fn Gaps(report: WorkshopReport) -> impl IntoView {
 
 #[component]
 fn ItemTables(report: WorkshopReport) -> impl IntoView {
-    let q = expect_context::<AppState>().q;
+    let state = expect_context::<AppState>();
+    let m = state.t();
     let side =
-        |g: &Option<Group>, k: usize| tenths(g.as_ref().and_then(|g| g.items[k].mean_tenths()));
+        |g: &Option<Group>, k: usize| tenths(m, g.as_ref().and_then(|g| g.items[k].mean_tenths()));
     report.all.sections.iter().map(|sec| {
         let rows = report.all.items.iter().enumerate().filter(|(_, s)| s.item.section == sec.section).map(|(k, s)| {
-            let median = s.median_halves().map_or_else(|| "\u{2013}".to_owned(), |h| if h % 2 == 0 { (h / 2).to_string() } else { format!("{}.5", h / 2) });
+            let median = s.median_halves().map_or_else(|| NONE.to_owned(), |h| m.tenths(h * 5));
             view! {
                 <tr>
-                    <th scope="row">{question(q, s)}</th>
-                    <td>{s.respondents}</td>
-                    <td>{tenths(s.mean_tenths())}</td>
+                    <th scope="row">{question(state, s)}</th>
+                    <td>{m.int(s.respondents as u64)}</td>
+                    <td>{tenths(m, s.mean_tenths())}</td>
                     <td>{median}</td>
-                    <td>{match (s.min(), s.max()) { (Some(a), Some(b)) => format!("{a}\u{2013}{b}"), _ => "\u{2013}".to_owned() }}</td>
-                    <td>{s.counts.iter().map(ToString::to_string).collect::<Vec<_>>().join(" / ")}</td>
-                    <td>{s.not_applicable}</td>
-                    <td>{s.dont_know}</td>
+                    <td>{match (s.min(), s.max()) { (Some(a), Some(b)) => format!("{a}\u{2013}{b}"), _ => NONE.to_owned() }}</td>
+                    <td>{s.counts.iter().map(|c| m.int(*c as u64)).collect::<Vec<_>>().join(" / ")}</td>
+                    <td>{m.int(s.not_applicable as u64)}</td>
+                    <td>{m.int(s.dont_know as u64)}</td>
                     <td>{side(&report.brand_owner, k)}</td>
                     <td>{side(&report.distributor, k)}</td>
                 </tr>
             }
         }).collect_view();
-        let name = title(q, sec.section);
+        let name = title(state, sec.section);
+        let caption = fill(m.ws_items_table, &[("section", &name)]);
         view! {
             <details class="dra-card dra-item-table">
-                <summary>{format!("{name}: every question")}</summary>
-                <TableWrap label=format!("{name}: answers per question")>
+                <summary>{fill(m.ws_items_summary, &[("section", &name)])}</summary>
+                <TableWrap label=caption.clone()>
                     <table class="dra-table">
-                        <caption>{format!("{name}: answers per question")}</caption>
+                        <caption>{caption}</caption>
                         <thead><tr>
-                            <th scope="col">"Question"</th><th scope="col">"Respondents"</th><th scope="col">"Mean"</th>
-                            <th scope="col">"Median"</th><th scope="col">"Range"</th><th scope="col">"Levels 1 / 2 / 3 / 4 / 5"</th>
-                            <th scope="col">"Not applicable"</th><th scope="col">"Don't know"</th>
-                            <th scope="col">"Brand owner"</th><th scope="col">"Distributor"</th>
+                            <th scope="col">{m.col_question}</th><th scope="col">{m.col_respondents}</th><th scope="col">{m.col_mean}</th>
+                            <th scope="col">{m.col_median}</th><th scope="col">{m.col_range}</th><th scope="col">{m.col_levels}</th>
+                            <th scope="col">{m.not_applicable}</th><th scope="col">{m.dont_know}</th>
+                            <th scope="col">{m.brand_owner}</th><th scope="col">{m.distributor}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -666,10 +726,9 @@ fn ItemTables(report: WorkshopReport) -> impl IntoView {
 #[component]
 pub fn Presenter(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let q = state.q;
+    let (q, m) = (state.q, state.t());
     let Some(w) = state.with_store(|s| persist::read_workshop(s, q, &id)) else {
-        return view! { <p role="alert">"This workshop is not saved in this browser."</p> }
-            .into_any();
+        return view! { <p role="alert">{m.workshop_not_found_text}</p> }.into_any();
     };
     let report = aggregate(q, &state.scope(), &w.participants);
     let sections: Vec<usize> = report.all.sections.iter().map(|s| s.section).collect();
@@ -704,42 +763,53 @@ pub fn Presenter(id: String) -> impl IntoView {
     let report = StoredValue::new(report);
     let sections = StoredValue::new(sections);
     view! {
-        <section class="dra-presenter" aria-roledescription="slide show" aria-labelledby=HEADING_ID>
+        <section class="dra-presenter" aria-roledescription=m.slide_show aria-labelledby=HEADING_ID>
             <p class="dra-presenter__where" aria-live="polite">
-                {move || format!("{name} \u{b7} slide {} of {slides}", slide.get() + 1)}
+                {move || format!("{name} \u{b7} {}", fill(m.slide_of, &[
+                    ("n", &m.int(slide.get() as u64 + 1)),
+                    ("total", &m.int(slides as u64)),
+                ]))}
             </p>
             {move || {
                 let r = report.get_value();
                 match slide.get() {
                     0 => view! {
-                        <h1 id=HEADING_ID tabindex="-1">"Overview"</h1>
-                        <p class="dra-presenter__big">{band_text(q, &r)}</p>
+                        <h1 id=HEADING_ID tabindex="-1">{m.overview}</h1>
+                        <p class="dra-presenter__big">{band_text(state, &r)}</p>
                         <ul class="dra-presenter__list">
                             {r.all.sections.iter().map(|s| view! {
-                                <li>{format!("{}: {}", title(q, s.section), pct(s.mean))}</li>
+                                <li>{format!("{}: {}", title(state, s.section), pct(m, s.mean))}</li>
                             }).collect_view()}
                         </ul>
-                        <p>{format!("{} \u{b7} {} brand owner, {} distributor", count(r.all.respondents, "participant", "participants"), r.brand_owner_count, r.distributor_count)}</p>
+                        <p>{fill(m.ws_sides, &[
+                            ("participants", &participants(m, r.all.respondents)),
+                            ("bo", &m.int(r.brand_owner_count as u64)),
+                            ("d", &m.int(r.distributor_count as u64)),
+                        ])}</p>
                     }.into_any(),
                     n => {
                         let section = sections.with_value(|s| s[n - 1]);
                         let stats = r.all.section(section).cloned();
                         let mut items: Vec<usize> = r.divided.iter().copied().filter(|&k| r.all.items[k].item.section == section).collect();
                         items.extend((0..r.all.items.len()).filter(|&k| r.all.items[k].item.section == section && !r.divided.contains(&k)));
-                        let side = |g: &Option<Group>| pct(g.as_ref().and_then(|g| g.section(section)).and_then(|x| x.mean));
+                        let side = |g: &Option<Group>| pct(m, g.as_ref().and_then(|g| g.section(section)).and_then(|x| x.mean));
                         view! {
-                            <h1 id=HEADING_ID tabindex="-1">{title(q, section)}</h1>
-                            <p class="dra-presenter__big">{format!("Group mean {}", pct(stats.and_then(|s| s.mean)))}</p>
-                            <p>{format!("Brand owner {} \u{b7} Distributor {}", side(&r.brand_owner), side(&r.distributor))}</p>
+                            <h1 id=HEADING_ID tabindex="-1">{title(state, section)}</h1>
+                            <p class="dra-presenter__big">{fill(m.group_mean_value, &[("value", &pct(m, stats.and_then(|s| s.mean)))])}</p>
+                            <p>{format!("{} {} \u{b7} {} {}", m.brand_owner, side(&r.brand_owner), m.distributor, side(&r.distributor))}</p>
                             <ol class="dra-presenter__items">
                                 {items.into_iter().map(|k| {
                                     let s = r.all.items[k];
                                     let divided = r.divided.contains(&k);
+                                    let about = fill(if divided { m.presenter_item_divided } else { m.presenter_item }, &[
+                                        ("mean", &tenths(m, s.mean_tenths())),
+                                        ("min", &s.min().unwrap_or(0).to_string()),
+                                        ("max", &s.max().unwrap_or(0).to_string()),
+                                    ]);
                                     view! {
                                         <li class:dra-presenter__divided=divided>
-                                            <p class="dra-weakest__question">{question(q, &s)}</p>
-                                            <p>{format!("{}mean {} \u{b7} answers {}\u{2013}{}", if divided { "Divided \u{b7} " } else { "" },
-                                                tenths(s.mean_tenths()), s.min().unwrap_or(0), s.max().unwrap_or(0))}</p>
+                                            <p class="dra-weakest__question">{question(state, &s)}</p>
+                                            <p>{about}</p>
                                             <Distribution stats=s />
                                         </li>
                                     }
@@ -751,12 +821,12 @@ pub fn Presenter(id: String) -> impl IntoView {
             }}
             <div class="dra-actions dra-presenter__nav">
                 <button type="button" class="dra-button" on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))
-                    disabled=move || slide.get() == 0>"Previous"</button>
+                    disabled=move || slide.get() == 0>{m.previous}</button>
                 <button type="button" class="dra-button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(slides - 1))
-                    disabled=move || slide.get() + 1 == slides>"Next"</button>
-                <button type="button" class="dra-button" on:click=move |_| leave2()>"Close presenter view"</button>
+                    disabled=move || slide.get() + 1 == slides>{m.next}</button>
+                <button type="button" class="dra-button" on:click=move |_| leave2()>{m.close_presenter}</button>
             </div>
-            <p class="dra-muted">"Keys: \u{2190} and \u{2192} move between slides, Escape closes."</p>
+            <p class="dra-muted">{m.presenter_keys}</p>
         </section>
     }
     .into_any()
