@@ -239,6 +239,8 @@ fn the_failure_screen_replaces_the_app() {
     root.set_id("app");
     root.set_inner_html("<p>half-drawn app</p>");
     document().body().unwrap().append_child(&root).unwrap();
+    // The message is in the language the app was last shown in.
+    app::panic::set_locale(assessment::i18n::Locale::En);
     app::panic::show_failure().unwrap();
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     assert!(alert
@@ -246,6 +248,9 @@ fn the_failure_screen_replaces_the_app() {
         .unwrap()
         .starts_with("Sorry, something went wrong"));
     assert!(!root.text_content().unwrap().contains("half-drawn"));
+    app::panic::set_locale(assessment::i18n::Locale::Fr);
+    app::panic::show_failure().unwrap();
+    assert!(root.text_content().unwrap().contains("Recharger la page"));
     root.remove();
 }
 
@@ -289,4 +294,45 @@ async fn my_assessments_lists_every_record_and_explains_unreadable_ones() {
         .contains("newer version of this app and is kept exactly as it is"));
     assert!(m.text().contains("It is damaged."));
     window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_rebuilds_the_page_in_german_and_keeps_the_answers() {
+    let store: Store = Rc::new(MemoryBackend::new(MemoryMode::Normal));
+    let m = mount(store.clone());
+    m.click("input[value=brand_owner]");
+    tick().await;
+    m.button("Start").click();
+    tick().await;
+    m.click("#dra-item-REL1 input[value='4']");
+    tick().await;
+    let select: web_sys::HtmlSelectElement = m.one("#dra-language").unchecked_into();
+    select.set_value("de");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(m.one("h1").text_content().unwrap(), "Die Beziehung");
+    assert_eq!(
+        m.one("label[for=dra-language]").text_content().unwrap(),
+        "Sprache"
+    );
+    let kept: HtmlInputElement = m.one("#dra-item-REL1 input[value='4']").unchecked_into();
+    assert!(kept.checked(), "the answer survives the switch");
+    assert!(m.text().contains("Nicht zutreffend"));
+    assert_eq!(
+        m.one("[role=progressbar]")
+            .get_attribute("aria-valuetext")
+            .as_deref(),
+        Some("1 von 30 Fragen beantwortet")
+    );
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("de")
+    );
+    assert_eq!(store.get("dra.lang").unwrap().as_deref(), Some("de"));
 }

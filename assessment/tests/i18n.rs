@@ -29,11 +29,7 @@ fn every_key_exists_in_every_locale_with_the_same_placeholders() {
                 locale.code()
             );
             for form in text.split('|') {
-                assert!(
-                    !form.is_empty(),
-                    "{}.{key}: empty form",
-                    locale.code()
-                );
+                assert!(!form.is_empty(), "{}.{key}: empty form", locale.code());
             }
         }
     }

@@ -162,7 +162,20 @@ fn follow_the_locale(state: AppState) {
             let _ = root.set_attribute("lang", locale.code());
             let _ = root.set_attribute("dir", locale.dir());
         }
-        document.set_title(state.text(&state.q.title));
+        // The head's own <title>: `document.title` would pick the first <title> in the
+        // document, which may be a chart's.
+        if let Some(head) = document.head() {
+            let title = match head.query_selector("title") {
+                Ok(Some(t)) => Some(t),
+                _ => document
+                    .create_element("title")
+                    .ok()
+                    .filter(|t| head.append_child(t).is_ok()),
+            };
+            if let Some(t) = title {
+                t.set_text_content(Some(state.text(&state.q.title)));
+            }
+        }
     });
 }
 

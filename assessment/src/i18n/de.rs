@@ -200,7 +200,7 @@ pub const DE: Messages = Messages {
 
     // Shared results
     link_failed_heading: "Dieser Link kann nicht geöffnet werden",
-    link_failed: "Leider: {reason}",
+    link_failed: "Leider: {reason}.",
     go_to_assessment: "Zur Bewertung",
     shared_heading: "Geteiltes Ergebnis",
     shared_lead: "Jemand hat dieses Ergebnis mit Ihnen geteilt. Es wird schreibgeschützt angezeigt und wurde nicht gespeichert.",
@@ -208,11 +208,11 @@ pub const DE: Messages = Messages {
     shared_save_failed: "Das geteilte Ergebnis konnte nicht gespeichert werden: {reason}.",
     name_optional: "Name (freiwillig)",
     save_to_history: "Unter „Meine Bewertungen“ speichern",
-    link_truncated: "dieser Link ist unvollständig: Er wurde beim Kopieren möglicherweise abgeschnitten. Bitten Sie um den vollständigen Link.",
-    link_altered: "dieser Link wurde seit seiner Erstellung verändert, daher sind seine Antworten nicht vertrauenswürdig. Bitten Sie erneut um den Link.",
-    link_newer: "dieser Link wurde von einer neueren Version dieser App erstellt (Linkformat {found}).",
-    link_other_questionnaire: "dieser Link gehört zu einem anderen Fragebogen („{id}“).",
-    link_unknown_version: "dieser Link wurde für Version {found} des Fragebogens erstellt, die diese App nicht kennt.",
+    link_truncated: "dieser Link ist unvollständig: Er wurde beim Kopieren möglicherweise abgeschnitten. Bitten Sie um den vollständigen Link",
+    link_altered: "dieser Link wurde seit seiner Erstellung verändert, daher sind seine Antworten nicht vertrauenswürdig. Bitten Sie erneut um den Link",
+    link_newer: "dieser Link wurde von einer neueren Version dieser App erstellt (Linkformat {found})",
+    link_other_questionnaire: "dieser Link gehört zu einem anderen Fragebogen („{id}“)",
+    link_unknown_version: "dieser Link wurde für Version {found} des Fragebogens erstellt, die diese App nicht kennt",
 
     // Workshops
     workshops_lead: "Führen Sie die Ergebnisse einer Runde zusammen: Jeder Teilnehmer antwortet auf seinem eigenen Gerät und gibt Ihnen eine Ergebnisdatei oder einen Link zum Teilen. Alles bleibt in diesem Browser.",

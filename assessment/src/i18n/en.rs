@@ -203,7 +203,7 @@ catalogue! {
 
     // Shared results
     link_failed_heading: "This link cannot be opened",
-    link_failed: "Sorry: {reason}",
+    link_failed: "Sorry: {reason}.",
     go_to_assessment: "Go to the assessment",
     shared_heading: "Shared result",
     shared_lead: "Someone shared this result with you. It is shown read-only and has not been saved.",
@@ -211,11 +211,11 @@ catalogue! {
     shared_save_failed: "The shared result could not be saved: {reason}.",
     name_optional: "Name (optional)",
     save_to_history: "Save to my assessments",
-    link_truncated: "this link is incomplete: it may have been cut short when it was copied. Ask for the whole link.",
-    link_altered: "this link has been changed since it was made, so its answers cannot be trusted. Ask for the link again.",
-    link_newer: "this link was made by a newer version of this app (link format {found}).",
-    link_other_questionnaire: "this link is for another questionnaire (“{id}”).",
-    link_unknown_version: "this link was made for version {found} of the questionnaire, which this app does not know.",
+    link_truncated: "this link is incomplete: it may have been cut short when it was copied. Ask for the whole link",
+    link_altered: "this link has been changed since it was made, so its answers cannot be trusted. Ask for the link again",
+    link_newer: "this link was made by a newer version of this app (link format {found})",
+    link_other_questionnaire: "this link is for another questionnaire (“{id}”)",
+    link_unknown_version: "this link was made for version {found} of the questionnaire, which this app does not know",
 
     // Workshops
     workshops_lead: "Bring a room's results together: each participant answers on their own device and hands you a result file or a share link. Everything stays in this browser.",

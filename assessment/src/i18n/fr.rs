@@ -155,7 +155,7 @@ pub const FR: Messages = Messages {
     retake_prefill: "Partir des réponses précédentes",
     retake_blank: "Partir de zéro",
     import: "Importer",
-    import_help: "Choisissez ou déposez des fichiers JSON exportés depuis cette application (5\u{a0}MB et 1\u{202f}000 évaluations au maximum par fichier).",
+    import_help: "Choisissez ou déposez des fichiers JSON exportés depuis cette application (5\u{a0}Mo et 1\u{202f}000 évaluations au maximum par fichier).",
     import_files: "Importer des fichiers JSON",
     conflict_heading: "Certaines de ces évaluations sont déjà présentes",
     conflict_text: "Ces évaluations des fichiers ont la même identité que des évaluations enregistrées dans ce navigateur\u{a0}:",
@@ -173,7 +173,7 @@ pub const FR: Messages = Messages {
     import_done: "{n}\u{a0}évaluation importée.|{n}\u{a0}évaluations importées.",
     import_full: "Rien n’a été importé\u{a0}: le stockage du navigateur est plein ({n}\u{a0}évaluation ne tiendrait pas). Exportez puis supprimez les évaluations dont vous n’avez plus besoin, puis importez à nouveau.|Rien n’a été importé\u{a0}: le stockage du navigateur est plein ({n}\u{a0}évaluations ne tiendraient pas). Exportez puis supprimez les évaluations dont vous n’avez plus besoin, puis importez à nouveau.",
     import_failed: "Rien n’a été importé\u{a0}: {reason}.",
-    import_too_large: "le fichier fait {mb}\u{a0}MB\u{a0}; les fichiers de plus de 5\u{a0}MB ne sont pas lus",
+    import_too_large: "le fichier fait {mb}\u{a0}Mo\u{a0}; les fichiers de plus de 5\u{a0}Mo ne sont pas lus",
     import_not_json: "le fichier n’est pas du JSON valide ({detail})",
     import_not_export: "le fichier n’est pas un export d’évaluations ({detail})",
     import_newer: "le fichier a été exporté par une version plus récente de cette application (format d’export {found})",
@@ -200,7 +200,7 @@ pub const FR: Messages = Messages {
 
     // Shared results
     link_failed_heading: "Ce lien ne peut pas être ouvert",
-    link_failed: "Désolé\u{a0}: {reason}",
+    link_failed: "Désolé\u{a0}: {reason}.",
     go_to_assessment: "Aller à l’évaluation",
     shared_heading: "Résultat partagé",
     shared_lead: "Quelqu’un a partagé ce résultat avec vous. Il est affiché en lecture seule et n’a pas été enregistré.",
@@ -208,11 +208,11 @@ pub const FR: Messages = Messages {
     shared_save_failed: "Le résultat partagé n’a pas pu être enregistré\u{a0}: {reason}.",
     name_optional: "Nom (facultatif)",
     save_to_history: "Enregistrer dans «\u{a0}Mes évaluations\u{a0}»",
-    link_truncated: "ce lien est incomplet\u{a0}: il a peut-être été tronqué lors de la copie. Demandez le lien complet.",
-    link_altered: "ce lien a été modifié depuis sa création, ses réponses ne sont donc pas fiables. Demandez à nouveau le lien.",
-    link_newer: "ce lien a été créé par une version plus récente de cette application (format de lien {found}).",
-    link_other_questionnaire: "ce lien concerne un autre questionnaire («\u{a0}{id}\u{a0}»).",
-    link_unknown_version: "ce lien a été créé pour la version {found} du questionnaire, que cette application ne connaît pas.",
+    link_truncated: "ce lien est incomplet\u{a0}: il a peut-être été tronqué lors de la copie. Demandez le lien complet",
+    link_altered: "ce lien a été modifié depuis sa création, ses réponses ne sont donc pas fiables. Demandez à nouveau le lien",
+    link_newer: "ce lien a été créé par une version plus récente de cette application (format de lien {found})",
+    link_other_questionnaire: "ce lien concerne un autre questionnaire («\u{a0}{id}\u{a0}»)",
+    link_unknown_version: "ce lien a été créé pour la version {found} du questionnaire, que cette application ne connaît pas",
 
     // Workshops
     workshops_lead: "Rassemblez les résultats d’un groupe\u{a0}: chaque participant répond sur son propre appareil et vous remet un fichier de résultat ou un lien de partage. Tout reste dans ce navigateur.",

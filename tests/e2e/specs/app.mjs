@@ -41,68 +41,96 @@ export function expectedScores(levelOf) {
   };
 }
 
-export function bandOf(percent) {
+export function bandOf(percent, lang = 'en') {
   const bands = content.scoring.bands;
-  let name = en(bands[0].name);
-  for (const b of bands) if (percent >= b.min_percent) name = en(b.name);
+  let name = bands[0].name[lang];
+  for (const b of bands) if (percent >= b.min_percent) name = b.name[lang];
   return name;
 }
 
+/** The app's own words the page object needs, per language (from assessment/src/i18n). */
+export const UI = {
+  en: {
+    start: 'Start', next: 'Next', seeResults: 'See results', results: 'Results',
+    notApplicable: 'Not applicable', dontKnow: "Don't know", brandOwner: 'Brand owner',
+    distributor: 'Distributor', progress: 'Questions answered', language: 'Language',
+  },
+  de: {
+    start: 'Starten', next: 'Weiter', seeResults: 'Ergebnisse ansehen', results: 'Ergebnisse',
+    notApplicable: 'Nicht zutreffend', dontKnow: 'Weiß nicht', brandOwner: 'Markeninhaber',
+    distributor: 'Distributor', progress: 'Beantwortete Fragen', language: 'Sprache',
+  },
+  fr: {
+    start: 'Commencer', next: 'Suivant', seeResults: 'Voir les résultats', results: 'Résultats',
+    notApplicable: 'Non applicable', dontKnow: 'Je ne sais pas', brandOwner: 'Propriétaire de la marque',
+    distributor: 'Distributeur', progress: 'Questions avec réponse', language: 'Langue',
+  },
+};
+
 export class AssessmentPage {
-  constructor(page) {
+  /** `lang`: the language the app is expected to speak ('en', 'de' or 'fr'). */
+  constructor(page, lang = 'en') {
     this.page = page;
+    this.lang = lang;
+    this.ui = UI[lang];
+  }
+
+  /** A questionnaire text in the page object's language. */
+  text(t) {
+    return t[this.lang];
   }
 
   heading(name) {
     return this.page.getByRole('heading', { level: 1, name });
   }
 
-  async open() {
-    await this.page.goto('/');
+  async open(path = '/') {
+    await this.page.goto(path);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
   }
 
-  async start(perspective = 'Brand owner') {
+  async start(perspective = this.ui.brandOwner) {
     await this.page.getByRole('radio', { name: perspective, exact: true }).check();
-    await this.page.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect(this.heading(en(content.sections[0].title))).toBeVisible();
+    await this.page.getByRole('button', { name: this.ui.start, exact: true }).click();
+    await expect(this.heading(this.text(content.sections[0].title))).toBeVisible();
   }
 
   question(sectionIndex, itemIndex) {
-    const text = en(content.sections[sectionIndex].items[itemIndex].question);
+    const text = this.text(content.sections[sectionIndex].items[itemIndex].question);
     return this.page.getByRole('group', { name: text, exact: true });
   }
 
   /** Chooses an answer: a level 1-5, 'na' or 'dk'. */
   async answer(sectionIndex, itemIndex, value) {
     const group = this.question(sectionIndex, itemIndex);
+    const levelName = this.text(content.level_names[value - 1] ?? {});
     const name =
       value === 'na'
-        ? 'Not applicable'
+        ? this.ui.notApplicable
         : value === 'dk'
-          ? "Don't know"
-          : new RegExp(`^${value} ${LEVEL_NAMES[value - 1].replace('/', '\\/')}`);
+          ? this.ui.dontKnow
+          : new RegExp(`^${value} ${String(levelName).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`);
     await group.getByRole('radio', { name, exact: typeof name === 'string' }).check();
   }
 
   /** Answers the current section page with `levelOf(sectionId, i)`, then presses Next / See results. */
   async answerSection(sectionIndex, levelOf) {
     const section = content.sections[sectionIndex];
-    await expect(this.heading(en(section.title))).toBeVisible();
+    await expect(this.heading(this.text(section.title))).toBeVisible();
     for (let i = 0; i < section.items.length; i++) {
       const v = levelOf(section.id, i);
       if (v !== undefined) await this.answer(sectionIndex, i, v);
     }
     const last = sectionIndex === content.sections.length - 1;
-    await this.page.getByRole('button', { name: last ? 'See results' : 'Next', exact: true }).click();
+    await this.page.getByRole('button', { name: last ? this.ui.seeResults : this.ui.next, exact: true }).click();
   }
 
   async answerAll(levelOf) {
     for (let s = 0; s < content.sections.length; s++) await this.answerSection(s, levelOf);
-    await expect(this.heading('Results')).toBeVisible();
+    await expect(this.heading(this.ui.results)).toBeVisible();
   }
 
   progressbar() {
-    return this.page.getByRole('progressbar', { name: 'Questions answered' });
+    return this.page.getByRole('progressbar', { name: this.ui.progress });
   }
 }

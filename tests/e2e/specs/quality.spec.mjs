@@ -44,6 +44,8 @@ test('the first page can be answered and left with the keyboard alone', async ({
     await expect(page.getByRole('link', { name, exact: true })).toBeFocused();
   }
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Dark mode' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('radio', { name: 'Brand owner', exact: true })).toBeFocused();

@@ -1,0 +1,122 @@
+// Languages: a whole run in German, switching language mid-way, where the language comes from,
+// and a right-to-left layout check.
+import { test, expect } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { AssessmentPage, UI, bandOf, content, expectedScores } from './app.mjs';
+
+const NBSP = '\u00a0';
+
+test.describe('with a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('a German-speaking distributor does the whole assessment in German', async ({ page }) => {
+    const app = new AssessmentPage(page, 'de');
+    await app.open();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page).toHaveTitle(content.title.de);
+    await expect(app.heading(content.title.de)).toBeVisible();
+    await expect(page.getByText('30 Fragen in 4 Bereichen; etwa 10–15 Minuten.')).toBeVisible();
+    await app.start(UI.de.distributor);
+    await expect(page.getByText('Bereich 1 von 4', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'So antworten Sie' })).toBeVisible();
+    await expect(page.getByText(content.instructions[0].de)).toBeVisible();
+    // Level names and descriptions are German: answer() finds each radio by its German name.
+    const levelOf = (sid, i) => (i % 4) + 1;
+    await app.answerAll(levelOf);
+
+    const want = expectedScores(levelOf);
+    await expect(page.getByText(`Gesamt ${want.overall}${NBSP}% ${bandOf(want.overall, 'de')}`)).toBeVisible();
+    for (const [k, s] of want.sections.entries()) {
+      const title = content.sections[k].title.de;
+      const region = page.getByRole('region', { name: `${title}: ${s.percent}${NBSP}% – ${bandOf(s.percent, 'de')}` });
+      await expect(region).toBeVisible();
+      await expect(region.getByRole('heading', { level: 3, name: 'Empfohlene Maßnahmen' })).toBeVisible();
+      await expect(region.getByText(content.sections[k].actions[0].de)).toBeVisible();
+    }
+    await expect(page.getByRole('table', { name: 'Punktzahl je Bereich' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Wo Sie anfangen sollten: die schwächsten Praktiken' })).toBeVisible();
+    // Nothing English is left on the page: the English-only words of the results are absent.
+    for (const english of ['Overall', 'Recommended actions', 'Section scores', 'Edit answers', 'answered as']) {
+      await expect(page.getByText(english, { exact: false })).toHaveCount(0);
+    }
+    // The German page is as accessible as the English one (lang attributes included).
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test('the lang parameter wins over the browser language', async ({ page }) => {
+    const app = new AssessmentPage(page, 'fr');
+    await app.open('/?lang=fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(app.heading(content.title.fr)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+  });
+});
+
+test('switching language mid-way keeps every answer, and the choice is remembered', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await app.start();
+  await app.answer(0, 0, 3);
+  await app.answer(0, 1, 'dk');
+  await app.answer(0, 2, 'na');
+  await expect(app.progressbar()).toHaveAttribute('aria-valuenow', '3');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('Deutsch');
+  const de = new AssessmentPage(page, 'de');
+  await expect(de.heading(content.sections[0].title.de)).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('combobox', { name: 'Sprache' })).toBeFocused();
+  await expect(de.question(0, 0).getByRole('radio', { name: new RegExp(`^3 ${content.level_names[2].de}`) })).toBeChecked();
+  await expect(de.question(0, 1).getByRole('radio', { name: 'Weiß nicht' })).toBeChecked();
+  await expect(de.question(0, 2).getByRole('radio', { name: 'Nicht zutreffend' })).toBeChecked();
+  await expect(de.progressbar()).toHaveAttribute('aria-valuenow', '3');
+  await expect(de.progressbar()).toHaveAttribute('aria-valuetext', '3 von 30 Fragen beantwortet');
+
+  // Answering goes on in German, and a reload keeps both the answers and the language.
+  await de.answer(0, 3, 5);
+  await page.reload();
+  await expect(de.heading(content.sections[0].title.de)).toBeVisible();
+  await expect(de.progressbar()).toHaveAttribute('aria-valuenow', '4');
+
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('Français');
+  const fr = new AssessmentPage(page, 'fr');
+  await expect(fr.heading(content.sections[0].title.fr)).toBeVisible();
+  await expect(fr.question(0, 3).getByRole('radio', { name: new RegExp(`^5 `) })).toBeChecked();
+  await expect(page.getByText('Domaine 1 sur 4', { exact: true })).toBeVisible();
+});
+
+test('dates and numbers follow the language', async ({ page }) => {
+  const app = new AssessmentPage(page, 'de');
+  await app.open('/?lang=de');
+  await app.start();
+  await app.answerAll(() => 5);
+  await expect(page.getByText(`Gesamt 100${NBSP}% Partnerschaft`)).toBeVisible();
+  // The date under the results heading is written the German way (e.g. "26. Nov. 2026").
+  const about = page.locator('.dra-about');
+  await expect(about).toHaveText(/als Distributor|als Markeninhaber/);
+  await expect(about).toHaveText(/\d{1,2}\. \S+ \d{4}/);
+});
+
+test('a right-to-left page mirrors the layout and still fits 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  const back = page.getByRole('button', { name: 'Back', exact: true });
+  const next = page.getByRole('button', { name: 'Next', exact: true });
+  const ltrBack = await back.boundingBox();
+  const ltrNext = await next.boundingBox();
+  expect(ltrBack.x).toBeLessThan(ltrNext.x);
+  // The layout uses logical properties only, so a right-to-left document mirrors it.
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  await expect.poll(async () => (await back.boundingBox()).x).toBeGreaterThan((await next.boundingBox()).x);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const radio = app.question(0, 0).getByRole('radio').first();
+  const group = await app.question(0, 0).boundingBox();
+  const dot = await radio.boundingBox();
+  // The radio sits at the right-hand (start) side of its row.
+  expect(dot.x).toBeGreaterThan(group.x + group.width / 2);
+});
