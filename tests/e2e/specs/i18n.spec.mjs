@@ -120,3 +120,14 @@ test('a right-to-left page mirrors the layout and still fits 320 px', async ({ p
   // The radio sits at the right-hand (start) side of its row.
   expect(dot.x).toBeGreaterThan(group.x + group.width / 2);
 });
+
+test('an embedded frame speaks the language the host asks for', async ({ page }) => {
+  const app = new AssessmentPage(page, 'de');
+  await app.open('/?embed=1&lang=de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(app.heading(content.title.de)).toBeVisible();
+  // The host decides the language: the frame has no navigation and no language switch.
+  await expect(page.getByRole('combobox', { name: 'Sprache' })).toBeHidden();
+  await app.start(UI.de.distributor);
+  await expect(app.progressbar()).toHaveAttribute('aria-valuetext', '0 von 30 Fragen beantwortet');
+});
