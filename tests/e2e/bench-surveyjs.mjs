@@ -93,6 +93,20 @@ for (let i = 0; i < loads; i++) {
     results[name].bytes ??= sizes(r.buffers);
   }
 }
+// What an empty page already holds (with the same Playwright calls as a measured load, whose
+// helper scripts live in the page's heap too), so each side's own share can be shown.
+const blank = [];
+for (let i = 0; i < 5; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<!doctype html><title>blank</title><p>blank</p>');
+  await page.waitForFunction(() => document.querySelector('p') !== null);
+  await page.evaluate(() => performance.now());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  blank.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
+  await context.close();
+}
 const version = browser.version();
 await browser.close();
 appServer.close();
@@ -113,4 +127,5 @@ console.log(row('transferred, gzip -9', a.bytes.gzip, s.bytes.gzip, 'KiB', kib))
 console.log(row('transferred, brotli -q 11', a.bytes.brotli, s.bytes.brotli, 'KiB', kib));
 console.log(row('median time to the first radio input', median(a.times), median(s.times), 'ms', (v) => v.toFixed(0)));
 console.log(row('JS heap used once ready (after GC)', median(a.heap), median(s.heap), 'KiB', kib));
+console.log(row('JS heap above a blank page', median(a.heap) - median(blank), median(s.heap) - median(blank), 'KiB', kib));
 console.log(row('JS heap + wasm linear memory', median(a.heap) + median(a.wasm), median(s.heap) + median(s.wasm), 'KiB', kib));

@@ -104,7 +104,7 @@ console.log(
     await page.evaluate(() => {
       document.addEventListener('change', () => (window.__t0 = performance.now()), { capture: true, once: true });
       new MutationObserver((_, observer) => {
-        if (document.body.textContent.includes('1000 participants: 500 brand owner, 500 distributor') &&
+        if (document.body.textContent.includes('1,000 participants: 500 brand owner, 500 distributor') &&
             document.querySelector('table')) {
           window.__t1 = performance.now();
           observer.disconnect();
