@@ -83,8 +83,10 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
                         <a href="#/workshops" aria-current=move || matches!(route(), Route::Workshops | Route::Workshop(_) | Route::Present(_)).then_some("page")>
                             {m.nav_workshops}
                         </a>
-                        <LanguageSwitch />
-                        <ThemeSwitch />
+                        <div class="dra-prefs">
+                            <LanguageSwitch />
+                            <ThemeSwitch />
+                        </div>
                     </nav>
                     <p class="dra-visually-hidden" aria-live="polite">{announcement(state)}</p>
                     <notices::Notices />
