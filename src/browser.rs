@@ -91,6 +91,29 @@ pub fn date(ms: i64, m: &Messages) -> String {
     )
 }
 
+/// A calendar day written as `YYYY-MM-DD` (a date input's value), for people in the app's
+/// language; anything else is shown as it is.
+pub fn day(iso: &str, m: &Messages) -> String {
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts[..] {
+        [y, mo, d] if (1..=12).contains(&mo) && (1..=31).contains(&d) => {
+            let ms = js_sys::Date::utc(f64::from(y), f64::from(mo - 1))
+                + f64::from(d - 1) * 86_400_000.0;
+            format_time(
+                ms as i64,
+                m,
+                &[
+                    ("day", "numeric"),
+                    ("month", "short"),
+                    ("year", "numeric"),
+                    ("timeZone", "UTC"),
+                ],
+            )
+        }
+        _ => iso.to_owned(),
+    }
+}
+
 /// A date and time for people, in the app's language (e.g. "26 Nov 2026, 17:05").
 pub fn date_time(ms: i64, m: &Messages) -> String {
     format_time(
@@ -119,10 +142,39 @@ pub fn file_date(ms: i64) -> String {
 
 /// The page's address without its fragment, for share links.
 pub fn base_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or("").to_owned())
-        .unwrap_or_default()
+    let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
+        return String::new();
+    };
+    match web_sys::Url::new(&href) {
+        // The receiver of a link reads it in their own language, not the sender's.
+        Ok(url) => {
+            url.search_params().delete("lang");
+            url.set_hash("");
+            url.href()
+        }
+        Err(_) => href.split('#').next().unwrap_or("").to_owned(),
+    }
+}
+
+/// When the page's URL names a language (`?lang=`), makes it name `code` instead, so that a
+/// reload keeps the language chosen with the switch.
+pub fn set_lang_in_url(code: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(url) = w
+        .location()
+        .href()
+        .ok()
+        .and_then(|h| web_sys::Url::new(&h).ok())
+    else {
+        return;
+    };
+    let params = url.search_params();
+    if params.has("lang") {
+        params.set("lang", code);
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+        }
+    }
 }
 
 /// A name made safe for a file name: letters, digits and dashes.

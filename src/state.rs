@@ -165,6 +165,7 @@ impl AppState {
     /// Switches the language and remembers the choice.
     pub fn set_locale(&self, locale: Locale) {
         let _ = self.with_store(|s| persist::save_locale(s, locale));
+        crate::browser::set_lang_in_url(locale.code());
         self.locale.set(locale);
     }
 

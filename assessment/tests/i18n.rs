@@ -10,10 +10,10 @@ fn every_key_exists_in_every_locale_with_the_same_placeholders() {
     for locale in Locale::ALL {
         let m = locale.messages();
         assert_eq!(m.locale, locale);
+        // Every locale is a literal of the same struct, so the keys are the same by
+        // construction (a missing one does not compile); what a translation can get wrong is
+        // checked here.
         let entries = m.entries();
-        let keys: Vec<&str> = entries.iter().map(|(k, _)| *k).collect();
-        let english_keys: Vec<&str> = english.iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, english_keys, "{}", locale.code());
         for ((key, text), (_, source)) in entries.iter().zip(&english) {
             assert!(!text.is_empty(), "{}.{key} is empty", locale.code());
             assert_eq!(
@@ -43,7 +43,14 @@ fn translations_are_not_english_copies() {
             .entries()
             .into_iter()
             .zip(EN.entries())
+            // Messages that are only placeholders and punctuation may well be the same.
             .filter(|((_, t), (_, e))| t == e && e.contains(' ') && e.len() > 12)
+            .filter(|(_, (_, e))| {
+                let words = placeholders(e)
+                    .into_iter()
+                    .fold(e.to_string(), |s, p| s.replace(&format!("{{{p}}}"), ""));
+                words.chars().any(char::is_alphabetic)
+            })
             .map(|((k, _), _)| k)
             .collect();
         assert!(same.is_empty(), "{}: {same:?}", locale.code());

@@ -2,7 +2,7 @@
 //! and the items whose answer moved.
 
 use assessment::history::compare;
-use assessment::i18n::Messages;
+use assessment::i18n::{fill, Messages};
 use assessment::{Answer, Assessment};
 use leptos::prelude::*;
 
@@ -99,8 +99,8 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
                 <div class="dra-chart">
                     <RadarChart title=m.compare_chart_title.to_owned() labels=labels series=series />
                     <p class="dra-legend">
-                        <span class="dra-legend__s0">{format!("{}: {}", m.earlier, name(&a, m))}</span>
-                        <span class="dra-legend__s1">{format!("{}: {}", m.later, name(&b, m))}</span>
+                        <span class="dra-legend__s0">{fill(m.label_value, &[("label", m.earlier), ("value", &name(&a, m))])}</span>
+                        <span class="dra-legend__s1">{fill(m.label_value, &[("label", m.later), ("value", &name(&b, m))])}</span>
                     </p>
                     <TableWrap label=m.compare_table.to_owned()>
                         <table class="dra-table">

@@ -48,7 +48,7 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
         Err(errors) => {
             return view! {
                 <div class="dra dra-fatal" role="alert">
-                    <p>{Locale::default().messages().content_failed}</p>
+                    <p>{crate::state::url_options().lang.unwrap_or_default().messages().content_failed}</p>
                     <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
                 </div>
             }

@@ -1,6 +1,6 @@
 //! The radar chart of section scores, drawn as SVG from the domain crate's geometry.
 
-use assessment::i18n::Messages;
+use assessment::i18n::{fill, Messages};
 use assessment::radar::{coord, wrap, Radar};
 use leptos::prelude::*;
 
@@ -51,7 +51,12 @@ pub fn RadarChart(
     let desc = labels
         .iter()
         .enumerate()
-        .map(|(i, label)| format!("{label}: {}", value_text(i)))
+        .map(|(i, label)| {
+            fill(
+                m.label_value,
+                &[("label", label), ("value", &value_text(i))],
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     // Lay the labels out first: the picture's height depends on how many lines they take.

@@ -150,7 +150,7 @@ fn TopActions(report: Report) -> impl IntoView {
             <h2>{m.top_actions}</h2>
             <ol>
                 {top.into_iter().map(|(s, a)| view! {
-                    <li>{format!("{}: {}", state.text(&q.sections[s].title), state.text(&q.sections[s].actions[a]))}</li>
+                    <li>{fill(m.label_value, &[("label", state.text(&q.sections[s].title)), ("value", state.text(&q.sections[s].actions[a]))])}</li>
                 }).collect_view()}
             </ol>
         </section>

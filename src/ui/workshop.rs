@@ -111,7 +111,7 @@ pub fn Workshops() -> impl IntoView {
                                 <li>
                                     <article class="dra-card dra-record" aria-labelledby=labelled>
                                         <h2 id=heading>{w.name.clone()}</h2>
-                                        <p class="dra-muted">{format!("{} \u{b7} {}", w.date, participants(m, w.participants.len()))}</p>
+                                        <p class="dra-muted">{format!("{} \u{b7} {}", browser::day(&w.date, m), participants(m, w.participants.len()))}</p>
                                         <div class="dra-actions dra-actions--compact">
                                             <button type="button" class="dra-button dra-button--small dra-button--primary"
                                                 on:click=move |_| state.navigate(Route::Workshop(id.clone()))>{m.open}</button>
@@ -163,7 +163,11 @@ pub fn WorkshopView(id: String) -> impl IntoView {
     };
     // Adds participants and reports; all or nothing when saving fails.
     let add_all = move |found: Vec<(String, Participant)>, mut report_lines: Vec<String>| {
-        let mut w = workshop.get_untracked();
+        // Files are read asynchronously: if the view was rebuilt meanwhile (the language was
+        // switched, or the user left), its signals are gone and nothing is added.
+        let Some(mut w) = workshop.try_get_untracked() else {
+            return;
+        };
         let (mut added, mut duplicates) = (0, 0);
         for (source, p) in found {
             if w.add(p, now_ms()) {
@@ -291,7 +295,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
             <h1 id=HEADING_ID tabindex="-1">{move || workshop.with(|w| w.name.clone())}</h1>
             <p class="dra-about">{move || workshop.with(|w| {
                 let r = report.get();
-                format!("{} \u{b7} {}", w.date, fill(m.ws_sides, &[
+                format!("{} \u{b7} {}", browser::day(&w.date, m), fill(m.ws_sides, &[
                     ("participants", &participants(m, w.participants.len())),
                     ("bo", &m.int(r.brand_owner_count as u64)),
                     ("d", &m.int(r.distributor_count as u64)),
@@ -778,7 +782,7 @@ pub fn Presenter(id: String) -> impl IntoView {
                         <p class="dra-presenter__big">{band_text(state, &r)}</p>
                         <ul class="dra-presenter__list">
                             {r.all.sections.iter().map(|s| view! {
-                                <li>{format!("{}: {}", title(state, s.section), pct(m, s.mean))}</li>
+                                <li>{fill(m.label_value, &[("label", &title(state, s.section)), ("value", &pct(m, s.mean))])}</li>
                             }).collect_view()}
                         </ul>
                         <p>{fill(m.ws_sides, &[

@@ -93,7 +93,7 @@ console.log(
   const browser2 = await chromium.launch(launchOptions);
   const runs = [];
   for (let r = 0; r < 5; r++) {
-    const context = await browser2.newContext();
+    const context = await browser2.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/#/workshops`);
     await page.getByRole('textbox', { name: 'Name' }).fill('Bench');

@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
+    // The app follows the browser's languages: the specs expect English unless they say otherwise.
+    locale: 'en-US',
     launchOptions,
   },
   webServer: [

@@ -16,7 +16,7 @@ pub const DE: Messages = Messages {
     not_applicable: "Nicht zutreffend",
     dont_know: "Weiß nicht",
     unanswered: "Unbeantwortet",
-    not_scored: "nicht bewertet",
+    not_scored: "ohne Ergebnis",
     overall: "Gesamt",
     at_risk_suffix: " (gefährdet)",
     name: "Name",
@@ -44,6 +44,7 @@ pub const DE: Messages = Messages {
     col_section_or_question: "Bereich oder Frage",
     as_side: "als {side}",
     answered_as: "beantwortet als {side}",
+    label_value: "{label}: {value}",
 
     // Page frame
     nav_label: "Hauptmenü",
@@ -139,7 +140,7 @@ pub const DE: Messages = Messages {
     status_complete: "abgeschlossen",
     perspective_not_chosen: "Perspektive nicht gewählt",
     record_meta: "Begonnen am {date} · {side} · {status}",
-    not_scored_yet: "Noch nicht bewertet",
+    not_scored_yet: "Noch kein Ergebnis",
     rename_failed: "Der neue Name konnte nicht gespeichert werden: {reason}.",
     delete_failed: "Die Bewertung konnte nicht gelöscht werden: {reason}.",
     save_name: "Name speichern",

@@ -47,6 +47,8 @@ catalogue! {
     col_section_or_question: "Section or question",
     as_side: "as {side}",
     answered_as: "answered as {side}",
+    /// A label and its value: "Trust & Foundations: 40 %".
+    label_value: "{label}: {value}",
 
     // Page frame
     nav_label: "Main",

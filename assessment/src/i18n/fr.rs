@@ -44,6 +44,7 @@ pub const FR: Messages = Messages {
     col_section_or_question: "Domaine ou question",
     as_side: "en tant que {side}",
     answered_as: "répondu en tant que {side}",
+    label_value: "{label}\u{a0}: {value}",
 
     // Page frame
     nav_label: "Menu principal",
@@ -260,7 +261,7 @@ pub const FR: Messages = Messages {
     show_first: "N’afficher que {n}",
     show_all: "Tout afficher ({n})",
     divided_heading: "Là où les avis divergent le plus",
-    divided_help: "Questions dont les réponses couvrent {span} niveaux ou plus, les plus partagées en premier.",
+    divided_help: "Questions dont les réponses couvrent {span} niveaux ou plus, les plus clivantes en premier.",
     divided_none: "Aucune question ne divise autant le groupe.",
     divided_item: "{section} · réponses de {min} à {max} · moyenne {mean} · {n} répondants",
     gaps_need: "Les écarts de perception nécessitent au moins {min} répondants de chaque côté (actuellement {bo} côté propriétaire de la marque, {d} côté distributeur).",

@@ -93,10 +93,16 @@ test('dates and numbers follow the language', async ({ page }) => {
   await app.start();
   await app.answerAll(() => 5);
   await expect(page.getByText(`Gesamt 100${NBSP}% Partnerschaft`)).toBeVisible();
+  // getByText treats a no-break space as a space: the exact characters are read here.
+  expect(await page.locator('.dra-overall__score').textContent()).toBe(`Gesamt 100${NBSP}% Partnerschaft`);
   // The date under the results heading is written the German way (e.g. "26. Nov. 2026").
   const about = page.locator('.dra-about');
   await expect(about).toHaveText(/als Distributor|als Markeninhaber/);
   await expect(about).toHaveText(/\d{1,2}\. \S+ \d{4}/);
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('English');
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+  expect(await page.locator('.dra-overall__score').textContent()).toBe('Overall 100 % Partnership');
+  await expect(about).toHaveText(/answered as (distributor|brand owner) · [A-Z][a-z]{2} \d{1,2}, \d{4}/);
 });
 
 test('a right-to-left page mirrors the layout and still fits 320 px', async ({ page }) => {
