@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
+use crate::problem::Problem;
 use crate::record::{decode_record_value, encode_record_value, RecordError};
 use crate::wizard::Assessment;
 
@@ -28,7 +29,7 @@ pub const MAX_IMPORT_RECORDS: usize = 1000;
 pub enum ImportError {
     TooLarge { bytes: u64 },
     NotJson(String),
-    NotAnExport(String),
+    NotAnExport(Problem),
     NewerFormat { found: u64 },
     TooManyRecords { found: usize },
 }
@@ -42,7 +43,7 @@ impl ImportError {
                 &[("mb", &m.int(bytes.div_ceil(1024 * 1024)))],
             ),
             ImportError::NotJson(detail) => fill(m.import_not_json, &[("detail", detail)]),
-            ImportError::NotAnExport(detail) => fill(m.import_not_export, &[("detail", detail)]),
+            ImportError::NotAnExport(p) => fill(m.import_not_export, &[("detail", &p.message(m))]),
             ImportError::NewerFormat { found } => {
                 fill(m.import_newer, &[("found", &found.to_string())])
             }
@@ -113,35 +114,23 @@ pub fn import_json(text: &str, q: &Questionnaire) -> Result<ImportReport, Import
             match obj.get("format").and_then(Value::as_str) {
                 Some(EXPORT_FORMAT) => {}
                 Some(other) => {
-                    return Err(ImportError::NotAnExport(format!(
-                        "its format is \"{other}\""
+                    return Err(ImportError::NotAnExport(Problem::FormatIs(
+                        other.to_owned(),
                     )))
                 }
-                None => {
-                    return Err(ImportError::NotAnExport(
-                        "it has no \"format\" field".into(),
-                    ))
-                }
+                None => return Err(ImportError::NotAnExport(Problem::NoField("format"))),
             }
             match obj.get("version").and_then(Value::as_u64) {
                 Some(v) if v > EXPORT_VERSION => return Err(ImportError::NewerFormat { found: v }),
                 Some(v) if v >= 1 => {}
-                _ => {
-                    return Err(ImportError::NotAnExport(
-                        "its \"version\" is missing or not a whole number".into(),
-                    ))
-                }
+                _ => return Err(ImportError::NotAnExport(Problem::NotCount("version"))),
             }
             match obj.remove("records") {
                 Some(Value::Array(list)) => list,
-                _ => {
-                    return Err(ImportError::NotAnExport(
-                        "it has no \"records\" list".into(),
-                    ))
-                }
+                _ => return Err(ImportError::NotAnExport(Problem::NoList("records"))),
             }
         }
-        _ => return Err(ImportError::NotAnExport("it is not a JSON object".into())),
+        _ => return Err(ImportError::NotAnExport(Problem::NotObject)),
     };
     if records.len() > MAX_IMPORT_RECORDS {
         return Err(ImportError::TooManyRecords {

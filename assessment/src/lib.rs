@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod history;
 pub mod i18n;
 pub mod model;
+pub mod problem;
 pub mod radar;
 pub mod ratio;
 pub mod record;

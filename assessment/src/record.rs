@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
+use crate::problem::Problem;
 use crate::wizard::{Assessment, Step};
 
 /// The newest record schema this code reads and the one it writes.
@@ -28,7 +29,7 @@ pub const RECORD_SCHEMA: u64 = 1;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RecordError {
     NotJson(String),
-    NotARecord(String),
+    NotARecord(Problem),
     /// Written by a newer version of the app: keep it untouched, it is not corrupt.
     NewerSchema {
         found: u64,
@@ -40,7 +41,7 @@ pub enum RecordError {
     },
     OtherQuestionnaire(String),
     UnknownQuestionnaireVersion(u32),
-    Invalid(String),
+    Invalid(Problem),
 }
 
 display_in_english!(RecordError);
@@ -50,7 +51,7 @@ impl RecordError {
     pub fn message(&self, m: &Messages) -> String {
         match self {
             RecordError::NotJson(detail) => fill(m.record_not_json, &[("detail", detail)]),
-            RecordError::NotARecord(detail) => fill(m.record_not_record, &[("detail", detail)]),
+            RecordError::NotARecord(p) => fill(m.record_not_record, &[("detail", &p.message(m))]),
             RecordError::NewerSchema { found } => fill(
                 m.record_newer_schema,
                 &[
@@ -68,7 +69,7 @@ impl RecordError {
             RecordError::UnknownQuestionnaireVersion(v) => {
                 fill(m.record_unknown_version, &[("found", &v.to_string())])
             }
-            RecordError::Invalid(detail) => fill(m.record_invalid, &[("detail", detail)]),
+            RecordError::Invalid(p) => fill(m.record_invalid, &[("detail", &p.message(m))]),
         }
     }
 
@@ -167,21 +168,21 @@ pub fn decode_record_value(
     q: &Questionnaire,
 ) -> Result<Assessment, RecordError> {
     if !value.is_object() {
-        return Err(RecordError::NotARecord("not a JSON object".into()));
+        return Err(RecordError::NotARecord(Problem::NotObject));
     }
     let schema = value
         .get("schema")
-        .ok_or_else(|| RecordError::NotARecord("no \"schema\" field".into()))?
+        .ok_or(RecordError::NotARecord(Problem::NoField("schema")))?
         .as_u64()
-        .ok_or_else(|| RecordError::NotARecord("\"schema\" is not a whole number".into()))?;
+        .ok_or(RecordError::NotARecord(Problem::NotCount("schema")))?;
     if schema > RECORD_SCHEMA {
         return Err(RecordError::NewerSchema { found: schema });
     }
     if schema == 0 {
-        return Err(RecordError::NotARecord("\"schema\" is 0".into()));
+        return Err(RecordError::NotARecord(Problem::NotCount("schema")));
     }
-    let record: RecordV1 =
-        serde_json::from_value(value).map_err(|e| RecordError::Invalid(e.to_string()))?;
+    let record: RecordV1 = serde_json::from_value(value)
+        .map_err(|e| RecordError::Invalid(Problem::Json(e.to_string())))?;
     if record.questionnaire.id != q.id {
         return Err(RecordError::OtherQuestionnaire(record.questionnaire.id));
     }
@@ -192,21 +193,22 @@ pub fn decode_record_value(
         });
     }
     if record.id.is_empty() {
-        return Err(RecordError::Invalid("the record has no id".into()));
+        return Err(RecordError::Invalid(Problem::NoId));
     }
-    let perspective = match record.perspective.as_deref() {
-        None => None,
-        Some(code) => Some(
-            Perspective::from_code(code)
-                .ok_or_else(|| RecordError::Invalid(format!("unknown perspective \"{code}\"")))?,
-        ),
-    };
+    let perspective =
+        match record.perspective.as_deref() {
+            None => None,
+            Some(code) => Some(Perspective::from_code(code).ok_or_else(|| {
+                RecordError::Invalid(Problem::UnknownPerspective(code.to_owned()))
+            })?),
+        };
     let mut answers = Answers::new();
     for (item, code) in &record.answers {
         let answer = Answer::from_code(code).ok_or_else(|| {
-            RecordError::Invalid(format!(
-                "the answer to {item} is \"{code}\", not 1-5, na or dk"
-            ))
+            RecordError::Invalid(Problem::BadAnswer {
+                item: item.clone(),
+                code: code.clone(),
+            })
         })?;
         answers.set(item.clone(), answer);
     }
@@ -221,7 +223,7 @@ pub fn decode_record_value(
         other => match other.strip_prefix("section:") {
             // A section that no longer exists: resume at the welcome page, answers kept.
             Some(id) => q.section_index(id).map_or(Step::Welcome, Step::Section),
-            None => return Err(RecordError::Invalid(format!("unknown page \"{other}\""))),
+            None => return Err(RecordError::Invalid(Problem::UnknownPage(other.to_owned()))),
         },
     };
     Ok(Assessment {

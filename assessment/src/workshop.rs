@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::{Questionnaire, Scope};
+use crate::problem::Problem;
 use crate::scoring::{score, TrustGate};
 use crate::wizard::{Assessment, ItemRef};
 
@@ -147,7 +148,7 @@ struct ParticipantV1 {
 /// Why a stored workshop could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkshopError {
-    Invalid(String),
+    Invalid(Problem),
     Newer,
     OtherQuestionnaire(String),
 }
@@ -156,7 +157,7 @@ impl WorkshopError {
     /// What went wrong, for people, in the catalogue's language.
     pub fn message(&self, m: &Messages) -> String {
         match self {
-            WorkshopError::Invalid(detail) => fill(m.workshop_invalid, &[("detail", detail)]),
+            WorkshopError::Invalid(p) => fill(m.workshop_invalid, &[("detail", &p.message(m))]),
             WorkshopError::Newer => m.workshop_newer.to_owned(),
             WorkshopError::OtherQuestionnaire(id) => {
                 fill(m.workshop_other_questionnaire, &[("id", id)])
@@ -198,15 +199,15 @@ pub fn encode_workshop(w: &Workshop, q: &Questionnaire) -> String {
 }
 
 pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, WorkshopError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| WorkshopError::Invalid(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| WorkshopError::Invalid(Problem::Json(e.to_string())))?;
     match value.get("schema").and_then(serde_json::Value::as_u64) {
         Some(s) if s > WORKSHOP_SCHEMA => return Err(WorkshopError::Newer),
         Some(1) => {}
-        _ => return Err(WorkshopError::Invalid("no valid \"schema\"".into())),
+        _ => return Err(WorkshopError::Invalid(Problem::NotCount("schema"))),
     }
-    let w: WorkshopV1 =
-        serde_json::from_value(value).map_err(|e| WorkshopError::Invalid(e.to_string()))?;
+    let w: WorkshopV1 = serde_json::from_value(value)
+        .map_err(|e| WorkshopError::Invalid(Problem::Json(e.to_string())))?;
     if w.questionnaire.id != q.id {
         return Err(WorkshopError::OtherQuestionnaire(w.questionnaire.id));
     }
@@ -215,28 +216,27 @@ pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, Worksh
     }
     let mut participants = Vec::with_capacity(w.participants.len());
     for p in w.participants {
-        let perspective =
-            match p.perspective.as_deref() {
-                None => None,
-                Some(c) => Some(Perspective::from_code(c).ok_or_else(|| {
-                    WorkshopError::Invalid(format!("unknown perspective \"{c}\""))
-                })?),
-            };
+        let perspective = match p.perspective.as_deref() {
+            None => None,
+            Some(c) => Some(Perspective::from_code(c).ok_or_else(|| {
+                WorkshopError::Invalid(Problem::UnknownPerspective(c.to_owned()))
+            })?),
+        };
         let mut answers = Answers::new();
         for (item, code) in &p.answers {
             let a = Answer::from_code(code).ok_or_else(|| {
-                WorkshopError::Invalid(format!("the answer to {item} is \"{code}\""))
+                WorkshopError::Invalid(Problem::BadAnswer {
+                    item: item.clone(),
+                    code: code.clone(),
+                })
             })?;
             answers.set(item.clone(), a);
         }
-        let answers = q
-            .migrate_answers(w.questionnaire.version, &answers)
-            .ok_or_else(|| {
-                WorkshopError::Invalid(format!(
-                    "questionnaire version {} cannot be converted",
-                    w.questionnaire.version
-                ))
-            })?;
+        let answers =
+            q.migrate_answers(w.questionnaire.version, &answers)
+                .ok_or(WorkshopError::Invalid(Problem::UnconvertibleVersion(
+                    w.questionnaire.version,
+                )))?;
         participants.push(Participant {
             key: p.key,
             label: p.label,

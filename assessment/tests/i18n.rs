@@ -124,4 +124,15 @@ fn domain_errors_speak_the_locale() {
         e.message(Locale::De.messages()),
         e.message(Locale::En.messages())
     );
+    // The detail of a damaged record is worded in the locale too.
+    let q = assessment::default_questionnaire().unwrap();
+    let err = assessment::decode_record(r#"{"id": "x"}"#, &q).unwrap_err();
+    assert_eq!(
+        err.message(Locale::De.messages()),
+        "die gespeicherten Daten sind kein Bewertungsdatensatz (das Feld „schema“ fehlt)"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the saved data is not an assessment record (no \"schema\" field)"
+    );
 }

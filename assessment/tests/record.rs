@@ -90,7 +90,10 @@ fn damaged_records_are_reported_as_such() {
         (json!([1, 2]), "not an assessment record"),
         (json!({"id": "x"}), "no \"schema\" field"),
         (json!({"schema": "1"}), "not a whole number"),
-        (json!({"schema": 0}), "\"schema\" is 0"),
+        (
+            json!({"schema": 0}),
+            "\"schema\" is missing, 0 or not a whole number",
+        ),
         (
             {
                 let mut v = encoded();

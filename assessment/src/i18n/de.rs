@@ -187,6 +187,18 @@ pub const DE: Messages = Messages {
     record_unknown_version: "die gespeicherte Bewertung verwendet Version {found} des Fragebogens, die diese App nicht umwandeln kann",
     record_invalid: "die gespeicherte Bewertung ist beschädigt: {detail}",
 
+    // What is wrong inside a damaged file (the detail in the messages above)
+    problem_not_object: "kein JSON-Objekt",
+    problem_no_field: "das Feld „{field}“ fehlt",
+    problem_no_list: "die Liste „{field}“ fehlt",
+    problem_not_count: "„{field}“ fehlt, ist 0 oder keine ganze Zahl",
+    problem_format_is: "das Format ist „{found}“",
+    problem_no_id: "der Datensatz hat keine Kennung",
+    problem_perspective: "unbekannte Perspektive „{code}“",
+    problem_page: "unbekannte Seite „{page}“",
+    problem_answer: "die Antwort auf {item} ist „{code}“, nicht 1–5, na oder dk",
+    problem_version: "Fragebogenversion {found} lässt sich nicht umwandeln",
+
     // Compare
     untitled: "Unbenannt",
     earlier: "Vorher",

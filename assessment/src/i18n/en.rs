@@ -191,6 +191,18 @@ catalogue! {
     record_unknown_version: "the saved assessment uses version {found} of the questionnaire, which this app cannot convert",
     record_invalid: "the saved assessment is damaged: {detail}",
 
+    // What is wrong inside a damaged file (the detail in the messages above)
+    problem_not_object: "not a JSON object",
+    problem_no_field: "no \"{field}\" field",
+    problem_no_list: "no \"{field}\" list",
+    problem_not_count: "\"{field}\" is missing, 0 or not a whole number",
+    problem_format_is: "its format is \"{found}\"",
+    problem_no_id: "the record has no id",
+    problem_perspective: "unknown perspective \"{code}\"",
+    problem_page: "unknown page \"{page}\"",
+    problem_answer: "the answer to {item} is \"{code}\", not 1-5, na or dk",
+    problem_version: "questionnaire version {found} cannot be converted",
+
     // Compare
     untitled: "Untitled",
     earlier: "Earlier",

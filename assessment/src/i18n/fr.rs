@@ -187,6 +187,18 @@ pub const FR: Messages = Messages {
     record_unknown_version: "l’évaluation enregistrée utilise la version {found} du questionnaire, que cette application ne peut pas convertir",
     record_invalid: "l’évaluation enregistrée est endommagée\u{a0}: {detail}",
 
+    // What is wrong inside a damaged file (the detail in the messages above)
+    problem_not_object: "pas un objet JSON",
+    problem_no_field: "le champ «\u{a0}{field}\u{a0}» manque",
+    problem_no_list: "la liste «\u{a0}{field}\u{a0}» manque",
+    problem_not_count: "«\u{a0}{field}\u{a0}» manque, vaut 0 ou n’est pas un nombre entier",
+    problem_format_is: "son format est «\u{a0}{found}\u{a0}»",
+    problem_no_id: "l’enregistrement n’a pas d’identifiant",
+    problem_perspective: "perspective inconnue «\u{a0}{code}\u{a0}»",
+    problem_page: "page inconnue «\u{a0}{page}\u{a0}»",
+    problem_answer: "la réponse à {item} est «\u{a0}{code}\u{a0}», pas 1 à 5, na ou dk",
+    problem_version: "la version {found} du questionnaire ne peut pas être convertie",
+
     // Compare
     untitled: "Sans titre",
     earlier: "Avant",
