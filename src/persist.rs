@@ -34,14 +34,16 @@ pub enum Notice {
     Unreadable { key: String, reason: RecordError },
     /// A stored record from a newer app or questionnaire version was found and kept as it is.
     KeptNewer { reason: RecordError },
-    /// Something the user did worked (or partly worked); the text says what.
-    Info(String),
-    /// Something the user did failed; the text says what and what to do.
-    Problem(String),
+    /// Something happened that the user should know about (another tab changed the record,
+    /// a shared result was saved, something the user did failed); worded when shown, so it
+    /// follows a change of language.
+    Said(Said),
     /// Something was deleted; its storage key and text are kept here so that it can be put back.
+    /// `label` is the name the user gave it (empty: untitled), or `None` for a record that
+    /// could not be read.
     Deleted {
         key: String,
-        label: String,
+        label: Option<String>,
         text: String,
     },
 }
@@ -63,8 +65,15 @@ impl Notice {
             Notice::KeptNewer { reason } => {
                 fill(m.notice_kept_newer, &[("reason", &reason.message(m))])
             }
-            Notice::Info(text) | Notice::Problem(text) => text.clone(),
-            Notice::Deleted { label, .. } => fill(m.notice_deleted, &[("label", label)]),
+            Notice::Said(said) => said.message(m),
+            Notice::Deleted { label, .. } => {
+                let label = match label.as_deref() {
+                    None => m.unreadable_label,
+                    Some(l) if l.trim().is_empty() => m.untitled_assessment,
+                    Some(l) => l,
+                };
+                fill(m.notice_deleted, &[("label", label)])
+            }
         }
     }
 
@@ -74,6 +83,55 @@ impl Notice {
             self,
             Notice::NotKept | Notice::NotSaved | Notice::Unreadable { .. }
         )
+    }
+}
+
+/// What a [`Notice::Said`] says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Said {
+    DownloadBlocked,
+    /// The assessment left behind could not be saved and was downloaded under this name.
+    UnsavedDownloaded(String),
+    UnsavedBlocked,
+    DeletedElsewhere,
+    ChangedElsewhere,
+    SharedSaved,
+    /// Storage refused what the user asked for.
+    Failed(Action, StoreError),
+}
+
+/// What the user asked for, when storage refused it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Rename,
+    Delete,
+    Undo,
+    SaveShared,
+    SaveWorkshop,
+    AddParticipants,
+}
+
+impl Said {
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            Said::DownloadBlocked => m.download_blocked.to_owned(),
+            Said::UnsavedDownloaded(name) => fill(m.unsaved_downloaded, &[("name", name)]),
+            Said::UnsavedBlocked => m.unsaved_blocked.to_owned(),
+            Said::DeletedElsewhere => m.deleted_elsewhere.to_owned(),
+            Said::ChangedElsewhere => m.changed_elsewhere.to_owned(),
+            Said::SharedSaved => m.shared_saved.to_owned(),
+            Said::Failed(action, e) => {
+                let template = match action {
+                    Action::Rename => m.rename_failed,
+                    Action::Delete => m.delete_failed,
+                    Action::Undo => m.undo_failed,
+                    Action::SaveShared => m.shared_save_failed,
+                    Action::SaveWorkshop => m.workshop_save_failed,
+                    Action::AddParticipants => m.workshop_add_failed,
+                };
+                fill(template, &[("reason", &e.message(m))])
+            }
+        }
     }
 }
 

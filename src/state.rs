@@ -3,14 +3,14 @@
 
 use std::sync::OnceLock;
 
-use assessment::i18n::{fill, Locale, Messages};
+use assessment::i18n::{Locale, Messages};
 use assessment::{
     default_questionnaire, Assessment, ContentErrors, Questionnaire, Scope, Step, Text,
 };
 use leptos::prelude::*;
 
 use crate::embed::EmbedOptions;
-use crate::persist::{self, Notice};
+use crate::persist::{self, Notice, Said};
 use crate::route::Route;
 use crate::storage::Store;
 
@@ -228,14 +228,13 @@ impl AppState {
             "distributor-assessment-unsaved-{}.json",
             crate::browser::file_date(now_ms())
         );
-        let m = self.t();
-        let message = match crate::browser::download(&name, "application/json", &text) {
-            Ok(()) => fill(m.unsaved_downloaded, &[("name", &name)]),
-            Err(_) => m.unsaved_blocked.to_owned(),
+        let said = match crate::browser::download(&name, "application/json", &text) {
+            Ok(()) => Said::UnsavedDownloaded(name),
+            Err(_) => Said::UnsavedBlocked,
         };
         self.notices
             .update(|n| n.retain(|x| *x != Notice::NotSaved));
-        self.notify(Notice::Problem(message));
+        self.notify(Notice::Said(said));
     }
 
     fn follow_the_url(self) {
@@ -269,7 +268,7 @@ impl AppState {
                 // Deleted over there: the deletion wins, so it is not written back from here.
                 self.assessment
                     .set(Assessment::new(new_id(), self.q, now_ms()));
-                self.notify(Notice::Info(self.t().deleted_elsewhere.to_owned()));
+                self.notify(Notice::Said(Said::DeletedElsewhere));
                 return;
             };
             let newer = assessment::decode_record(&text, self.q)
@@ -277,7 +276,7 @@ impl AppState {
                 .filter(|a| a.updated_ms > current.updated_ms);
             if let Some(a) = newer {
                 self.assessment.set(a);
-                self.notify(Notice::Info(self.t().changed_elsewhere.to_owned()));
+                self.notify(Notice::Said(Said::ChangedElsewhere));
             }
         });
         on_cleanup(move || handle.remove());

@@ -12,7 +12,7 @@ use assessment::i18n::{fill, Messages, EN};
 use wasm_bindgen::JsValue;
 
 /// Why a storage call failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StoreError {
     /// The browser refused access (blocked, private mode, sandboxed frame).
     Unavailable,

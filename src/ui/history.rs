@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::{modal_while, FilePicker, HEADING_ID};
 use crate::browser;
-use crate::persist::{self, Entry, Notice};
+use crate::persist::{self, Action, Entry, Notice, Said};
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
 use crate::storage::StoreError;
@@ -57,7 +57,7 @@ pub fn History() -> impl IntoView {
             browser::file_date(now_ms())
         );
         if browser::download(&name, "application/json", &text).is_err() {
-            state.notify(Notice::Problem(m.download_blocked.to_owned()));
+            state.notify(Notice::Said(Said::DownloadBlocked));
         }
     };
     let compare = move |_| {
@@ -168,10 +168,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
                 renaming.set(false);
                 state.library_changed();
             }
-            Err(e) => state.notify(Notice::Problem(fill(
-                m.rename_failed,
-                &[("reason", &e.message(m))],
-            ))),
+            Err(e) => state.notify(Notice::Said(Said::Failed(Action::Rename, e))),
         }
     };
     let export_json = move |_| {
@@ -203,16 +200,13 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
                 }
                 state.notify(Notice::Deleted {
                     key: persist::record_key(&a.id),
-                    label: title(&a.label, m),
+                    label: Some(a.label.clone()),
                     text,
                 });
                 state.library_changed();
             }
             Ok(None) => state.library_changed(),
-            Err(e) => state.notify(Notice::Problem(fill(
-                m.delete_failed,
-                &[("reason", &e.message(m))],
-            ))),
+            Err(e) => state.notify(Notice::Said(Said::Failed(Action::Delete, e))),
         }
     };
     let input_id = format!("{heading_id}-name");
@@ -268,7 +262,7 @@ fn Unreadable(id: String, reason: RecordError, kept: bool) -> impl IntoView {
         Ok(Some(text)) => {
             state.notify(Notice::Deleted {
                 key: persist::record_key(&id),
-                label: m.unreadable_label.to_owned(),
+                label: None,
                 text,
             });
             state.library_changed();

@@ -1,9 +1,8 @@
 //! Messages about saved data, in a polite live region at the top of every screen.
 
-use assessment::i18n::fill;
 use leptos::prelude::*;
 
-use crate::persist::{self, Notice};
+use crate::persist::{self, Action, Notice, Said};
 use crate::state::AppState;
 
 #[component]
@@ -29,9 +28,7 @@ pub fn Notices() -> impl IntoView {
                                                 state.dismiss(&this);
                                                 state.library_changed();
                                             }
-                                            Err(e) => state.notify(Notice::Problem(fill(
-                                                m.undo_failed, &[("reason", &e.message(m))]
-                                            ))),
+                                            Err(e) => state.notify(Notice::Said(Said::Failed(Action::Undo, e))),
                                         }
                                     }>
                                     {m.undo}

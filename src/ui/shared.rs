@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::results::ResultsBody;
 use super::HEADING_ID;
-use crate::persist::{self, Notice};
+use crate::persist::{self, Action, Notice, Said};
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
 
@@ -43,13 +43,10 @@ pub fn SharedView(payload: String) -> impl IntoView {
         match state.with_store(|s| persist::save_all(s, q, std::slice::from_ref(&a))) {
             Ok(()) => {
                 state.library_changed();
-                state.notify(Notice::Info(m.shared_saved.to_owned()));
+                state.notify(Notice::Said(Said::SharedSaved));
                 state.navigate(Route::History);
             }
-            Err(e) => state.notify(Notice::Problem(fill(
-                m.shared_save_failed,
-                &[("reason", &e.message(m))],
-            ))),
+            Err(e) => state.notify(Notice::Said(Said::Failed(Action::SaveShared, e))),
         }
     };
     view! {

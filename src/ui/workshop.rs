@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::radar::RadarChart;
 use super::{FilePicker, TableWrap, HEADING_ID};
 use crate::browser;
-use crate::persist::{self, Notice};
+use crate::persist::{self, Action, Notice, Said};
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
 
@@ -65,10 +65,7 @@ pub fn Workshops() -> impl IntoView {
                 state.library_changed();
                 state.navigate(Route::Workshop(w.id));
             }
-            Err(e) => state.notify(Notice::Problem(fill(
-                m.workshop_save_failed,
-                &[("reason", &e.message(m))],
-            ))),
+            Err(e) => state.notify(Notice::Said(Said::Failed(Action::SaveWorkshop, e))),
         }
     };
     view! {
@@ -102,7 +99,7 @@ pub fn Workshops() -> impl IntoView {
                             let (id, id2, label) = (w.id.clone(), w.id.clone(), w.name.clone());
                             let delete = move |_| match state.with_store(|s| persist::delete_workshop(s, &id2)) {
                                 Ok(Some(text)) => {
-                                    state.notify(Notice::Deleted { key: persist::workshop_key(&id2), label: label.clone(), text });
+                                    state.notify(Notice::Deleted { key: persist::workshop_key(&id2), label: Some(label.clone()), text });
                                     state.library_changed();
                                 }
                                 _ => state.library_changed(),
@@ -153,10 +150,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
         match state.with_store(|s| persist::save_workshop(s, q, w)) {
             Ok(()) => true,
             Err(e) => {
-                state.notify(Notice::Problem(fill(
-                    m.workshop_add_failed,
-                    &[("reason", &e.message(m))],
-                )));
+                state.notify(Notice::Said(Said::Failed(Action::AddParticipants, e)));
                 false
             }
         }

@@ -139,7 +139,7 @@ test('malformed, oversized and future-version files are refused with a reason, n
   await expect(report).toContainText('broken.json: not imported: the file is not valid JSON');
   await expect(report).toContainText('huge.json: not imported: the file is 6 MB; files over 5 MB are not read.');
   await expect(report).toContainText('future.json: assessment 1 not imported: the saved assessment uses version 7 of the questionnaire; this app has version 1.');
-  await expect(report).toContainText('other.json: not imported: the file is not an assessment export (it has no "format" field).');
+  await expect(report).toContainText('other.json: not imported: the file is not an assessment export (no "format" field).');
   await expect(report).toContainText('Nothing was imported.');
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(record(page, 'Untitled assessment')).toContainText('Overall 75 % Partnership');

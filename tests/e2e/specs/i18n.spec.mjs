@@ -137,3 +137,18 @@ test('an embedded frame speaks the language the host asks for', async ({ page })
   await app.start(UI.de.distributor);
   await expect(app.progressbar()).toHaveAttribute('aria-valuetext', '0 von 30 Fragen beantwortet');
 });
+
+test('notices are worded when shown, so they follow a change of language', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await app.answer(0, 0, 2);
+  await page.getByRole('link', { name: 'My assessments' }).click();
+  await page.getByRole('article', { name: 'Untitled assessment' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Deleted “Untitled assessment”.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('Deutsch');
+  await expect(page.getByText('„Unbenannte Bewertung“ gelöscht.')).toBeVisible();
+  // Undo still works after the switch: the notice kept what it needs.
+  await page.getByRole('button', { name: 'Rückgängig' }).click();
+  await expect(page.getByRole('article', { name: 'Unbenannte Bewertung' })).toBeVisible();
+});
