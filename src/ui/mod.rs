@@ -279,6 +279,30 @@ pub fn FilePicker(
     }
 }
 
+/// The trust gate's flag when it applies: `templates` are the at-risk and the not-assessed
+/// messages, filled with the gate's section, threshold and capped band.
+pub fn gate_flag(
+    state: AppState,
+    trust: assessment::TrustGate,
+    (at_risk, not_assessed): (&str, &str),
+) -> Option<String> {
+    let (q, m) = (state.q, state.t());
+    let g = q.scoring.trust_gate.as_ref()?;
+    let template = match trust {
+        assessment::TrustGate::AtRisk => at_risk,
+        assessment::TrustGate::NotAssessed => not_assessed,
+        _ => return None,
+    };
+    Some(fill(
+        template,
+        &[
+            ("section", state.text(&q.sections[g.section].title)),
+            ("percent", &m.percent(g.below_percent)),
+            ("band", state.text(&q.scoring.bands[g.cap_band].name)),
+        ],
+    ))
+}
+
 /// The id of every screen's main heading.
 pub const HEADING_ID: &str = "dra-heading";
 

@@ -162,21 +162,7 @@ fn Overall(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
     let o = &report.overall;
-    let flag = q.scoring.trust_gate.as_ref().and_then(|g| {
-        let template = match o.trust {
-            TrustGate::AtRisk => m.gate_at_risk,
-            TrustGate::NotAssessed => m.gate_not_assessed,
-            _ => return None,
-        };
-        Some(fill(
-            template,
-            &[
-                ("section", state.text(&q.sections[g.section].title)),
-                ("percent", &m.percent(g.below_percent)),
-                ("band", band_name(state, g.cap_band)),
-            ],
-        ))
-    });
+    let flag = super::gate_flag(state, o.trust, (m.gate_at_risk, m.gate_not_assessed));
     let class = match o.score {
         Some(s) => format!("dra-overall dra-band-{}", q.scoring.bands[s.band].id),
         None => "dra-overall".to_owned(),

@@ -392,7 +392,7 @@ fn side_note(state: AppState, r: &WorkshopReport) -> Option<String> {
 #[component]
 fn Overview(report: WorkshopReport) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let m = state.t();
     let labels: Vec<String> = report
         .all
         .sections
@@ -421,20 +421,11 @@ fn Overview(report: WorkshopReport) -> impl IntoView {
             g.as_ref().and_then(|g| g.section(s)).and_then(|x| x.mean),
         )
     };
-    let gate = q.scoring.trust_gate.as_ref().and_then(|g| {
-        let template = match report.trust {
-            TrustGate::AtRisk => m.ws_gate_at_risk,
-            TrustGate::NotAssessed => m.ws_gate_not_assessed,
-            _ => return None,
-        };
-        Some(fill(
-            template,
-            &[
-                ("section", state.text(&q.sections[g.section].title)),
-                ("percent", &m.percent(g.below_percent)),
-            ],
-        ))
-    });
+    let gate = super::gate_flag(
+        state,
+        report.trust,
+        (m.ws_gate_at_risk, m.ws_gate_not_assessed),
+    );
     view! {
         <section class="dra-card" aria-labelledby="dra-ws-overview">
             <h2 id="dra-ws-overview">{m.overview}</h2>
