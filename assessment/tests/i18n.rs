@@ -129,7 +129,7 @@ fn domain_errors_speak_the_locale() {
     let err = assessment::decode_record(r#"{"id": "x"}"#, &q).unwrap_err();
     assert_eq!(
         err.message(Locale::De.messages()),
-        "die gespeicherten Daten sind kein Bewertungsdatensatz (das Feld „schema“ fehlt)"
+        "Die gespeicherten Daten sind kein Bewertungsdatensatz (das Feld „schema“ fehlt)"
     );
     assert_eq!(
         err.to_string(),

@@ -13,12 +13,10 @@ mod shared;
 mod welcome;
 mod workshop;
 
-use assessment::i18n::Locale;
+use assessment::i18n::{fill, Locale};
 use assessment::Step;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-use assessment::i18n::fill;
 
 use crate::persist::Notice;
 use crate::route::Route;
@@ -103,19 +101,19 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
 fn Screen(route: Signal<Route>) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-            {move || match route.get() {
-                Route::Assessment => match state.step() {
-                    Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
-                    Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
-                    Step::Results => view! { <results::Results /> }.into_any(),
-                },
-                Route::History => view! { <history::History /> }.into_any(),
-                Route::Compare(a, b) => view! { <compare::Compare before=a after=b /> }.into_any(),
-                Route::Shared(p) => view! { <shared::SharedView payload=p /> }.into_any(),
-                Route::Workshops => view! { <workshop::Workshops /> }.into_any(),
-                Route::Workshop(id) => view! { <workshop::WorkshopView id=id /> }.into_any(),
-                Route::Present(id) => view! { <workshop::Presenter id=id /> }.into_any(),
-            }}
+        {move || match route.get() {
+            Route::Assessment => match state.step() {
+                Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
+                Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
+                Step::Results => view! { <results::Results /> }.into_any(),
+            },
+            Route::History => view! { <history::History /> }.into_any(),
+            Route::Compare(a, b) => view! { <compare::Compare before=a after=b /> }.into_any(),
+            Route::Shared(p) => view! { <shared::SharedView payload=p /> }.into_any(),
+            Route::Workshops => view! { <workshop::Workshops /> }.into_any(),
+            Route::Workshop(id) => view! { <workshop::WorkshopView id=id /> }.into_any(),
+            Route::Present(id) => view! { <workshop::Presenter id=id /> }.into_any(),
+        }}
     }
 }
 
