@@ -152,3 +152,19 @@ test('notices are worded when shown, so they follow a change of language', async
   await page.getByRole('button', { name: 'Rückgängig' }).click();
   await expect(page.getByRole('article', { name: 'Unbenannte Bewertung' })).toBeVisible();
 });
+
+test('long German words do not make a phone screen scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const app = new AssessmentPage(page, 'de');
+  await app.open('/?lang=de#/workshops');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Lyon');
+  await page.getByRole('button', { name: 'Workshop anlegen' }).click();
+  // The perception-gaps heading is one 24-letter word.
+  await expect(page.getByRole('heading', { level: 2, name: 'Wahrnehmungsunterschiede' })).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await app.open('/?lang=de');
+  await app.start();
+  await app.answerAll((sid, i) => (i % 5) + 1);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
