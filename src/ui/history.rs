@@ -141,13 +141,20 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
         ],
     );
     let overall = match s.overall {
-        Some((p, band)) => format!(
-            "{} {} {}{}",
-            m.overall,
-            m.percent(p),
-            state.text(&q.scoring.bands[band].name),
-            if s.at_risk { m.at_risk_suffix } else { "" }
-        ),
+        Some((p, band)) => {
+            let line = fill(
+                m.overall_line,
+                &[
+                    ("percent", &m.percent(p)),
+                    ("band", state.text(&q.scoring.bands[band].name)),
+                ],
+            );
+            if s.at_risk {
+                line + m.at_risk_suffix
+            } else {
+                line
+            }
+        }
         None => m.not_scored_yet.to_owned(),
     };
     let renaming = RwSignal::new(false);

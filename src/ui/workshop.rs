@@ -358,17 +358,20 @@ pub fn WorkshopView(id: String) -> impl IntoView {
 fn band_text(state: AppState, r: &WorkshopReport) -> String {
     let m = state.t();
     match (r.all.overall, r.band) {
-        (Some(p), Some(b)) => format!(
-            "{} {} {}{}",
-            m.group_overall,
-            m.percent(p),
-            state.text(&state.q.scoring.bands[b].name),
+        (Some(p), Some(b)) => {
+            let line = fill(
+                m.group_overall_line,
+                &[
+                    ("percent", &m.percent(p)),
+                    ("band", state.text(&state.q.scoring.bands[b].name)),
+                ],
+            );
             if r.trust == TrustGate::AtRisk {
-                m.at_risk_suffix
+                line + m.at_risk_suffix
             } else {
-                ""
+                line
             }
-        ),
+        }
         _ => m.group_overall_not_enough.to_owned(),
     }
 }
@@ -785,7 +788,7 @@ pub fn Presenter(id: String) -> impl IntoView {
                         view! {
                             <h1 id=HEADING_ID tabindex="-1">{title(state, section)}</h1>
                             <p class="dra-presenter__big">{fill(m.group_mean_value, &[("value", &pct(m, stats.and_then(|s| s.mean)))])}</p>
-                            <p>{format!("{} {} \u{b7} {} {}", m.brand_owner, side(&r.brand_owner), m.distributor, side(&r.distributor))}</p>
+                            <p>{fill(m.presenter_sides, &[("bo", &side(&r.brand_owner)), ("d", &side(&r.distributor))])}</p>
                             <ol class="dra-presenter__items">
                                 {items.into_iter().map(|k| {
                                     let s = r.all.items[k];
