@@ -1,8 +1,9 @@
 //! Where assessments live in storage, and what happens when reading or writing them fails.
 //!
 //! Keys: `dra.record.<id>` holds one assessment (the domain crate's stored record),
-//! `dra.current` the id of the one in progress, and `dra.corrupt.<id>` the raw text of a record
-//! that could not be read.
+//! `dra.current` the id of the one in progress, `dra.corrupt.<id>` the raw text of a record
+//! that could not be read, `dra.workshop.<id>` one workshop, and `dra.theme` / `dra.lang` the
+//! colour scheme and language chosen with the switches.
 
 use assessment::i18n::{fill, Locale, Messages};
 use assessment::workshop::{decode_workshop, encode_workshop, Workshop};
