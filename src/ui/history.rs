@@ -346,8 +346,7 @@ fn Import() -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     modal_while(dialog, move || pending.with(Option::is_some));
     let take_files = move |files: Option<web_sys::FileList>| {
-        let Some(files) = files else { return };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let files = super::file_list(files);
         if files.is_empty() {
             return;
         }

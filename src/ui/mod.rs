@@ -277,6 +277,13 @@ pub fn FilePicker(
     }
 }
 
+/// The files of a file input or a drop (none when the browser gave no list).
+pub fn file_list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    files
+        .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
+        .unwrap_or_default()
+}
+
 /// The trust gate's flag when it applies: `templates` are the at-risk and the not-assessed
 /// messages, filled with the gate's section, threshold and capped band.
 pub fn gate_flag(

@@ -187,8 +187,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
         lines.set(report_lines);
     };
     let take_files = move |files: Option<web_sys::FileList>| {
-        let Some(files) = files else { return };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let files = super::file_list(files);
         if files.is_empty() {
             return;
         }
