@@ -161,6 +161,30 @@ pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, Record
     decode_record_value(value, q)
 }
 
+/// The perspective and answers as stored formats write them (codes), checked: shared by records
+/// and workshop participants.
+pub(crate) fn decode_coded(
+    perspective: Option<&str>,
+    coded: &BTreeMap<String, String>,
+) -> Result<(Option<Perspective>, Answers), Problem> {
+    let perspective = match perspective {
+        None => None,
+        Some(code) => Some(
+            Perspective::from_code(code)
+                .ok_or_else(|| Problem::UnknownPerspective(code.to_owned()))?,
+        ),
+    };
+    let mut answers = Answers::new();
+    for (item, code) in coded {
+        let answer = Answer::from_code(code).ok_or_else(|| Problem::BadAnswer {
+            item: item.clone(),
+            code: code.clone(),
+        })?;
+        answers.set(item.clone(), answer);
+    }
+    Ok((perspective, answers))
+}
+
 /// Decodes a record already parsed as JSON (one element of an export file, say). A record made
 /// with an earlier questionnaire version is migrated to the current one.
 pub fn decode_record_value(
@@ -195,23 +219,8 @@ pub fn decode_record_value(
     if record.id.is_empty() {
         return Err(RecordError::Invalid(Problem::NoId));
     }
-    let perspective =
-        match record.perspective.as_deref() {
-            None => None,
-            Some(code) => Some(Perspective::from_code(code).ok_or_else(|| {
-                RecordError::Invalid(Problem::UnknownPerspective(code.to_owned()))
-            })?),
-        };
-    let mut answers = Answers::new();
-    for (item, code) in &record.answers {
-        let answer = Answer::from_code(code).ok_or_else(|| {
-            RecordError::Invalid(Problem::BadAnswer {
-                item: item.clone(),
-                code: code.clone(),
-            })
-        })?;
-        answers.set(item.clone(), answer);
-    }
+    let (perspective, answers) = decode_coded(record.perspective.as_deref(), &record.answers)
+        .map_err(RecordError::Invalid)?;
     let answers = q
         .migrate_answers(record.questionnaire.version, &answers)
         .ok_or(RecordError::UnknownQuestionnaireVersion(

@@ -216,22 +216,9 @@ pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, Worksh
     }
     let mut participants = Vec::with_capacity(w.participants.len());
     for p in w.participants {
-        let perspective = match p.perspective.as_deref() {
-            None => None,
-            Some(c) => Some(Perspective::from_code(c).ok_or_else(|| {
-                WorkshopError::Invalid(Problem::UnknownPerspective(c.to_owned()))
-            })?),
-        };
-        let mut answers = Answers::new();
-        for (item, code) in &p.answers {
-            let a = Answer::from_code(code).ok_or_else(|| {
-                WorkshopError::Invalid(Problem::BadAnswer {
-                    item: item.clone(),
-                    code: code.clone(),
-                })
-            })?;
-            answers.set(item.clone(), a);
-        }
+        let (perspective, answers) =
+            crate::record::decode_coded(p.perspective.as_deref(), &p.answers)
+                .map_err(WorkshopError::Invalid)?;
         let answers =
             q.migrate_answers(w.questionnaire.version, &answers)
                 .ok_or(WorkshopError::Invalid(Problem::UnconvertibleVersion(
