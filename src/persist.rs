@@ -97,6 +97,9 @@ pub enum Said {
     DeletedElsewhere,
     ChangedElsewhere,
     SharedSaved,
+    /// The current assessment was made with an earlier questionnaire version; this many
+    /// questions asked of its side are new.
+    Upgraded(usize),
     /// Storage refused what the user asked for.
     Failed(Action, StoreError),
 }
@@ -119,6 +122,7 @@ impl Said {
             Said::UnsavedDownloaded(name) => fill(m.unsaved_downloaded, &[("name", name)]),
             Said::UnsavedBlocked => m.unsaved_blocked.to_owned(),
             Said::DeletedElsewhere => m.deleted_elsewhere.to_owned(),
+            Said::Upgraded(n) => m.count(m.upgraded_notice, *n, &[]),
             Said::ChangedElsewhere => m.changed_elsewhere.to_owned(),
             Said::SharedSaved => m.shared_saved.to_owned(),
             Said::Failed(action, e) => {
@@ -153,7 +157,15 @@ pub fn load(
         return fresh(notices);
     };
     match decode_record(&text, q) {
-        Ok(a) => (a, notices),
+        Ok(a) => {
+            // Made with an earlier questionnaire version: say how many questions are new (the
+            // record already points at the first one).
+            let new = a.new_questions(q, &assessment::Scope::all(q)).len();
+            if new > 0 {
+                notices.push(Notice::Said(Said::Upgraded(new)));
+            }
+            (a, notices)
+        }
         Err(e) if e.keep_untouched() => {
             notices.push(Notice::KeptNewer { reason: e });
             fresh(notices)

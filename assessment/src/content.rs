@@ -7,8 +7,8 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::model::{
-    Band, Item, Migration, Questionnaire, ScoringRules, Section, Text, TrustGateRule, Who,
-    WorkshopRules,
+    Action, Band, Item, Migration, Questionnaire, ScoringRules, Section, Text, Trigger,
+    TrustGateRule, Who, WorkshopRules,
 };
 
 /// The content file format this code reads.
@@ -84,6 +84,8 @@ struct RawMigration {
     #[serde(default)]
     renamed: BTreeMap<String, String>,
     #[serde(default)]
+    split: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     removed: Vec<String>,
     #[serde(default)]
     added: Vec<String>,
@@ -94,9 +96,10 @@ struct RawScoring {
     #[serde(default)]
     bands: Vec<RawBand>,
     min_rated_fraction: Option<RawFraction>,
-    trust_gate: Option<RawTrustGate>,
     #[serde(default)]
-    action_bands: Vec<String>,
+    all_critical_rated: bool,
+    trust_gate: Option<RawTrustGate>,
+    critical_actions_at_most: Option<u8>,
     weakest_items: Option<usize>,
     tie_break_section: Option<String>,
     workshop: Option<RawWorkshop>,
@@ -106,7 +109,10 @@ struct RawScoring {
 struct RawBand {
     id: Option<String>,
     name: Option<RawText>,
+    meaning: Option<RawText>,
     min_percent: Option<u32>,
+    /// Documentation: the band's lower bound as a mean level (40 % = 2.6); checked if given.
+    min_mean_level: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -119,7 +125,9 @@ struct RawFraction {
 struct RawTrustGate {
     section: String,
     below_percent: u32,
-    cap_band: String,
+    critical_at_most: Option<u8>,
+    at_risk_cap_band: String,
+    not_assessed_cap_band: String,
 }
 
 #[derive(Deserialize)]
@@ -139,16 +147,34 @@ struct RawSection {
     #[serde(default)]
     band_texts: BTreeMap<String, RawText>,
     #[serde(default)]
-    actions: Vec<RawText>,
+    actions: Vec<RawAction>,
     #[serde(default)]
     items: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+struct RawAction {
+    id: Option<String>,
+    when: Option<RawWhen>,
+    who: Option<String>,
+    step: Option<RawText>,
+    horizon_days: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct RawWhen {
+    item: Option<String>,
+    at_most: Option<u8>,
+    band: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct RawItem {
     id: Option<String>,
     weight: Option<u32>,
+    critical: Option<bool>,
     who: Option<String>,
+    not_applicable: Option<bool>,
     question: Option<RawText>,
     #[serde(default)]
     levels: Vec<RawText>,
@@ -217,6 +243,21 @@ impl Checker {
             self.err(path, format!("duplicate id \"{id}\""));
         }
         id
+    }
+
+    fn who(&mut self, path: &str, raw: Option<String>) -> Who {
+        match self.required(path, raw).as_deref() {
+            Some("both") | None => Who::Both,
+            Some("brand_owner") => Who::BrandOwner,
+            Some("distributor") => Who::Distributor,
+            Some(other) => {
+                self.err(
+                    path,
+                    format!("\"{other}\" is not one of both, brand_owner, distributor"),
+                );
+                Who::Both
+            }
+        }
     }
 
     fn five_texts(&mut self, path: &str, raw: Vec<RawText>, what: &str) -> [Text; 5] {
@@ -307,12 +348,6 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
                 ),
             );
         }
-        let actions = rs
-            .actions
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| c.text(&format!("{p}.actions[{i}]"), Some(t)))
-            .collect();
         if rs.items.is_empty() {
             c.err(format!("{p}.items"), "a section needs at least one item");
         }
@@ -331,36 +366,34 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
                     ),
                 );
             }
-            let who = match c.required(&format!("{ip}.who"), ri.who).as_deref() {
-                Some("both") | None => Who::Both,
-                Some("brand_owner") => Who::BrandOwner,
-                Some("distributor") => Who::Distributor,
-                Some(other) => {
-                    c.err(
-                        format!("{ip}.who"),
-                        format!("\"{other}\" is not one of both, brand_owner, distributor"),
-                    );
-                    Who::Both
-                }
-            };
+            let critical = ri.critical.unwrap_or(false);
+            if critical != (weight == *ITEM_WEIGHTS.end()) {
+                c.err(
+                    format!("{ip}.critical"),
+                    "an item is critical exactly when its weight is 3",
+                );
+            }
+            let who = c.who(&format!("{ip}.who"), ri.who);
             let question = c.text(&format!("{ip}.question"), ri.question);
             let levels = c.five_texts(&format!("{ip}.levels"), ri.levels, "levels");
             items.push(Item {
                 id: iid,
                 weight,
+                critical,
                 who,
+                offers_not_applicable: ri.not_applicable.unwrap_or(true),
                 question,
                 levels,
             });
         }
-        raw_band_texts.push(rs.band_texts);
+        raw_band_texts.push((rs.band_texts, rs.actions));
         sections.push(Section {
             id: sid,
             title,
             intro,
             weight,
             band_texts: Vec::new(),
-            actions,
+            actions: Vec::new(),
             items,
         });
     }
@@ -369,9 +402,19 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
         Some(rs) => validate_scoring(&mut c, rs, &sections),
         None => None,
     };
-    // Band texts need the band ids.
+    // Band texts and action triggers need the band ids.
+    let mut action_ids = BTreeSet::new();
     if let Some(rules) = &scoring {
-        for (s, mut texts) in raw_band_texts.into_iter().enumerate() {
+        for (s, (mut texts, actions)) in raw_band_texts.into_iter().enumerate() {
+            let actions = actions
+                .into_iter()
+                .enumerate()
+                .map(|(a, ra)| {
+                    let p = format!("sections[{s}].actions[{a}]");
+                    action(&mut c, &p, ra, &sections[s], rules, &mut action_ids)
+                })
+                .collect();
+            sections[s].actions = actions;
             let p = format!("sections[{s}].band_texts");
             let mut out = Vec::new();
             for band in &rules.bands {
@@ -402,6 +445,94 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, ContentErrors> {
             migrations,
         }),
         _ => Err(ContentErrors(c.errors)),
+    }
+}
+
+/// One action: its trigger names an item of its own section (with a level 1-4) or a band.
+fn action(
+    c: &mut Checker,
+    p: &str,
+    ra: RawAction,
+    section: &Section,
+    rules: &ScoringRules,
+    ids: &mut BTreeSet<String>,
+) -> Action {
+    let id = c.id(&format!("{p}.id"), ra.id, ids);
+    let trigger = match c.required(&format!("{p}.when"), ra.when) {
+        Some(RawWhen {
+            item: Some(item),
+            at_most,
+            band: None,
+        }) => {
+            let index = section.items.iter().position(|i| i.id == item);
+            if index.is_none() {
+                c.err(
+                    format!("{p}.when.item"),
+                    format!("no item of this section has the id \"{item}\""),
+                );
+            }
+            let level = match at_most {
+                Some(l @ 1..=4) => l,
+                Some(l) => {
+                    c.err(
+                        format!("{p}.when.at_most"),
+                        format!("{l} is not a level from 1 to 4"),
+                    );
+                    1
+                }
+                None => {
+                    c.err(
+                        format!("{p}.when.at_most"),
+                        "missing: the level (1-4) at or below which the action applies",
+                    );
+                    1
+                }
+            };
+            Trigger::ItemAtMost {
+                item: index.unwrap_or(0),
+                level,
+            }
+        }
+        Some(RawWhen {
+            item: None,
+            at_most: None,
+            band: Some(band),
+        }) => match rules.bands.iter().position(|b| b.id == band) {
+            Some(b) => Trigger::Band(b),
+            None => {
+                c.err(
+                    format!("{p}.when.band"),
+                    format!("no band has the id \"{band}\""),
+                );
+                Trigger::Band(0)
+            }
+        },
+        Some(_) => {
+            c.err(
+                format!("{p}.when"),
+                "give either an item with at_most, or a band",
+            );
+            Trigger::Band(0)
+        }
+        None => Trigger::Band(0),
+    };
+    let who = c.who(&format!("{p}.who"), ra.who);
+    let step = c.text(&format!("{p}.step"), ra.step);
+    let horizon_days = c
+        .required(&format!("{p}.horizon_days"), ra.horizon_days)
+        .unwrap_or(90);
+    if !(1..=730).contains(&horizon_days) {
+        c.err(
+            format!("{p}.horizon_days"),
+            format!("{horizon_days} is not between 1 and 730"),
+        );
+    }
+    Action {
+        id,
+        trigger,
+        who,
+        step,
+        horizon_days,
     }
 }
 
@@ -450,6 +581,20 @@ fn validate_migrations(
                     );
                 }
             }
+            for (old, parts) in &m.split {
+                if parts.len() < 2 {
+                    c.err(
+                        format!("{p}.split.{old}"),
+                        "a split needs at least two new ids",
+                    );
+                }
+                for new in parts.iter().filter(|id| !exists(id)) {
+                    c.err(
+                        format!("{p}.split.{old}"),
+                        format!("no item has the id \"{new}\""),
+                    );
+                }
+            }
             for id in &m.added {
                 if !exists(id) {
                     c.err(format!("{p}.added"), format!("no item has the id \"{id}\""));
@@ -468,6 +613,7 @@ fn validate_migrations(
             from: m.from,
             to: m.to,
             renamed: m.renamed.into_iter().collect(),
+            split: m.split.into_iter().collect(),
             removed: m.removed,
             added: m.added,
         });
@@ -485,12 +631,31 @@ fn validate_scoring(c: &mut Checker, rs: RawScoring, sections: &[Section]) -> Op
         let p = format!("scoring.bands[{b}]");
         let id = c.id(&format!("{p}.id"), rb.id, &mut band_ids);
         let name = c.text(&format!("{p}.name"), rb.name);
+        let meaning = c.text(&format!("{p}.meaning"), rb.meaning);
         let min = c
             .required(&format!("{p}.min_percent"), rb.min_percent)
             .unwrap_or(0);
+        if let Some(level) = rb.min_mean_level {
+            // min_percent = (level - 1) / 4 * 100, so level = 1 + min_percent / 25; compared in
+            // tenths, in whole numbers (no float formatting in the bundle).
+            let expected = (100 + 4 * u64::from(min) + 5) / 10;
+            let given = (level * 10.0).round().clamp(0.0, 1e6) as u64;
+            if given != expected {
+                let tenths = |t: u64| format!("{}.{}", t / 10, t % 10);
+                c.err(
+                    format!("{p}.min_mean_level"),
+                    format!(
+                        "{min} % is a mean level of {}, not {}",
+                        tenths(expected),
+                        tenths(given)
+                    ),
+                );
+            }
+        }
         bands.push(Band {
             id,
             name,
+            meaning,
             min_percent: min,
         });
     }
@@ -549,19 +714,41 @@ fn validate_scoring(c: &mut Checker, rs: RawScoring, sections: &[Section]) -> Op
         None => None,
         Some(g) => {
             let section = section_index(&g.section);
-            let cap = band_index(&g.cap_band);
             if section.is_none() {
                 c.err(
                     "scoring.trust_gate.section",
                     format!("no section has the id \"{}\"", g.section),
                 );
             }
-            if cap.is_none() {
-                c.err(
-                    "scoring.trust_gate.cap_band",
-                    format!("no band has the id \"{}\"", g.cap_band),
-                );
-            }
+            let mut cap = |field: &str, id: &str| {
+                let b = band_index(id);
+                if b.is_none() {
+                    c.err(
+                        format!("scoring.trust_gate.{field}"),
+                        format!("no band has the id \"{id}\""),
+                    );
+                }
+                b.unwrap_or(0)
+            };
+            let at_risk_cap_band = cap("at_risk_cap_band", &g.at_risk_cap_band);
+            let not_assessed_cap_band = cap("not_assessed_cap_band", &g.not_assessed_cap_band);
+            let critical_at_most = match g.critical_at_most {
+                Some(l @ 1..=5) => l,
+                Some(l) => {
+                    c.err(
+                        "scoring.trust_gate.critical_at_most",
+                        format!("{l} is not a level from 1 to 5"),
+                    );
+                    1
+                }
+                None => {
+                    c.err(
+                        "scoring.trust_gate.critical_at_most",
+                        "missing: the level at or below which a critical practice puts the relationship at risk",
+                    );
+                    1
+                }
+            };
             if g.below_percent > 100 {
                 c.err(
                     "scoring.trust_gate.below_percent",
@@ -571,20 +758,23 @@ fn validate_scoring(c: &mut Checker, rs: RawScoring, sections: &[Section]) -> Op
             Some(TrustGateRule {
                 section: section.unwrap_or(0),
                 below_percent: g.below_percent,
-                cap_band: cap.unwrap_or(0),
+                critical_at_most,
+                at_risk_cap_band,
+                not_assessed_cap_band,
             })
         }
     };
-    let mut action_bands = Vec::new();
-    for (i, id) in rs.action_bands.iter().enumerate() {
-        match band_index(id) {
-            Some(b) => action_bands.push(b),
-            None => c.err(
-                format!("scoring.action_bands[{i}]"),
-                format!("no band has the id \"{id}\""),
-            ),
+    let critical_actions_at_most = match rs.critical_actions_at_most {
+        Some(l @ 1..=4) => l,
+        Some(l) => {
+            c.err(
+                "scoring.critical_actions_at_most",
+                format!("{l} is not a level from 1 to 4"),
+            );
+            2
         }
-    }
+        None => 2,
+    };
     let tie_break_section = rs.tie_break_section.as_deref().and_then(|id| {
         let s = section_index(id);
         if s.is_none() {
@@ -633,8 +823,9 @@ fn validate_scoring(c: &mut Checker, rs: RawScoring, sections: &[Section]) -> Op
         bands,
         min_rated_numerator: num,
         min_rated_denominator: den,
+        all_critical_rated: rs.all_critical_rated,
         trust_gate,
-        action_bands,
+        critical_actions_at_most,
         weakest_items: rs.weakest_items.unwrap_or(5),
         tie_break_section,
         workshop,

@@ -5,12 +5,13 @@
 //! `-`, `@`, a tab or a carriage return gets a leading apostrophe, so it is shown as text.
 
 use crate::answers::Answer;
-use crate::model::Questionnaire;
+use crate::model::{Questionnaire, Scope, Trigger};
+use crate::scoring::score;
 use crate::wizard::Assessment;
 
 pub const BOM: &str = "\u{feff}";
 
-pub const HEADER: [&str; 7] = [
+pub const HEADER: [&str; 8] = [
     "Section",
     "Item",
     "Question",
@@ -18,6 +19,7 @@ pub const HEADER: [&str; 7] = [
     "Level name",
     "Weight",
     "Item score (%)",
+    "Actions",
 ];
 
 /// One CSV field: quoted, quotes doubled, formula-like starts neutralised.
@@ -43,9 +45,35 @@ pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
         out.push_str("\r\n");
     };
     row(&HEADER.map(str::to_owned));
-    for section in &q.sections {
-        for item in &section.items {
-            let (level, name, score) = match a.answers.get(&item.id) {
+    // The items asked of the respondent's side, each with the actions it triggered; a
+    // section's band actions in a row of their own after its items.
+    let scope = a.asked(&Scope::all(q));
+    let report = score(q, &a.answers, &scope);
+    let steps = |s: usize, item: Option<usize>| -> String {
+        let section = &q.sections[s];
+        report
+            .actions
+            .iter()
+            .filter(|t| t.section == s)
+            .map(|t| &section.actions[t.action])
+            .filter(|act| match act.trigger {
+                Trigger::ItemAtMost { item: i, .. } => item == Some(i),
+                Trigger::Band(_) => item.is_none(),
+            })
+            .map(|act| {
+                format!(
+                    "{} ({} d)",
+                    act.step.get(locale, fallback),
+                    act.horizon_days
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    for s in scope.sections() {
+        let section = &q.sections[s];
+        for (i, item) in scope.items(q, s) {
+            let (level, name, score) = match item.effective(a.answers.get(&item.id)) {
                 Some(Answer::Level(l)) => {
                     let n = usize::from(l.get() - 1);
                     // (level - 1) / 4 as a percentage: 0, 25, 50, 75 or 100.
@@ -69,7 +97,15 @@ pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
                 name,
                 item.weight.to_string(),
                 score,
+                steps(s, Some(i)),
             ]);
+        }
+        let band_steps = steps(s, None);
+        if !band_steps.is_empty() {
+            let mut cells = vec![String::new(); HEADER.len()];
+            cells[0] = section.title.get(locale, fallback).to_owned();
+            cells[7] = band_steps;
+            row(&cells);
         }
     }
     out

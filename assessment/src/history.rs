@@ -23,7 +23,7 @@ pub struct Summary {
 
 pub fn summarize(a: &Assessment, q: &Questionnaire) -> Summary {
     let scope = Scope::all(q);
-    let report = score(q, &a.answers, &scope);
+    let report = score(q, &a.answers, &a.asked(&scope));
     Summary {
         id: a.id.clone(),
         label: a.label.clone(),
@@ -88,8 +88,9 @@ pub struct Comparison {
 /// Compares `before` with `after` over every section.
 pub fn compare(q: &Questionnaire, before: &Assessment, after: &Assessment) -> Comparison {
     let scope = Scope::all(q);
-    let rb = score(q, &before.answers, &scope);
-    let ra = score(q, &after.answers, &scope);
+    let rb = score(q, &before.answers, &before.asked(&scope));
+    let ra = score(q, &after.answers, &after.asked(&scope));
+    let asked = after.asked(&scope);
     let sections = rb
         .sections
         .iter()
@@ -101,8 +102,8 @@ pub fn compare(q: &Questionnaire, before: &Assessment, after: &Assessment) -> Co
         })
         .collect();
     let mut moved = Vec::new();
-    for (s, section) in q.sections.iter().enumerate() {
-        for (i, item) in section.items.iter().enumerate() {
+    for s in asked.sections() {
+        for (i, item) in asked.items(q, s) {
             let (b, a) = (before.answers.get(&item.id), after.answers.get(&item.id));
             if b != a {
                 moved.push(ItemChange {

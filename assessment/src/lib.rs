@@ -9,6 +9,7 @@ pub mod answers;
 pub mod content;
 pub mod csv;
 pub mod exchange;
+pub mod explain;
 pub mod history;
 pub mod i18n;
 pub mod model;
@@ -29,7 +30,10 @@ pub use record::{
     decode_record, decode_record_value, encode_record, encode_record_value, RecordError,
     RECORD_SCHEMA,
 };
-pub use scoring::{score, Counts, Overall, Report, Score, SectionReport, TrustGate, WeakItem};
+pub use scoring::{
+    score, Cap, Counts, Overall, Report, Risk, Score, SectionReport, TriggeredAction, TrustGate,
+    WeakItem,
+};
 pub use wizard::{Assessment, ItemRef, Progress, Step};
 
 /// The questionnaire that ships with the app, as JSON.

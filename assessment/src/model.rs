@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, Perspective};
 
 /// A text in every locale the questionnaire declares (locale tag -> text).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,8 +26,8 @@ impl Text {
     }
 }
 
-/// Which side of the relationship is best placed to answer an item. Every respondent may answer
-/// every item; this is information, not a filter.
+/// Who is asked an item (and scored on it), or who acts on an action: only the side that can see
+/// a practice is asked about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
     Both,
@@ -35,15 +35,66 @@ pub enum Who {
     Distributor,
 }
 
+impl Who {
+    /// Whether a respondent of side `side` is concerned. A respondent of unknown side (`None`,
+    /// only in data from elsewhere) is concerned by everything.
+    pub fn includes(self, side: Option<Perspective>) -> bool {
+        match (self, side) {
+            (Who::Both, _) | (_, None) => true,
+            (Who::BrandOwner, Some(p)) => p == Perspective::BrandOwner,
+            (Who::Distributor, Some(p)) => p == Perspective::Distributor,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub id: String,
     /// 3 critical, 2 important, 1 supporting.
     pub weight: u32,
+    /// Critical practices must be rated for their section to be scored, and a critical Trust
+    /// practice at the gate's level puts the relationship at risk.
+    pub critical: bool,
+    /// Who is asked.
     pub who: Who,
+    /// Whether "Not applicable" is offered (it is not where every relationship has the practice).
+    pub offers_not_applicable: bool,
     pub question: Text,
     /// The descriptions of levels 1 to 5.
     pub levels: [Text; 5],
+}
+
+impl Item {
+    /// The answer as scoring reads it: "Not applicable" on an item that offers none (carried over
+    /// from an earlier version) counts as no answer yet; it stays stored.
+    pub fn effective(&self, answer: Option<Answer>) -> Option<Answer> {
+        match answer {
+            Some(Answer::NotApplicable) if !self.offers_not_applicable => None,
+            other => other,
+        }
+    }
+}
+
+/// What sets an action off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// The item (index within the section) is rated at this level or below.
+    ItemAtMost { item: usize, level: u8 },
+    /// The section is scored in this band (index).
+    Band(usize),
+}
+
+/// A recommended action that belongs to a practice (or a section's band).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub id: String,
+    pub trigger: Trigger,
+    /// Who acts; shown to respondents of that side (both: to everyone).
+    pub who: Who,
+    /// The first step, worded so that the side reading it can start.
+    pub step: Text,
+    /// In how many days the step should be done.
+    pub horizon_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +106,8 @@ pub struct Section {
     pub weight: u32,
     /// One text per band, in the order of [`ScoringRules::bands`].
     pub band_texts: Vec<Text>,
-    /// Recommended actions, shown when the section's band is one of [`ScoringRules::action_bands`].
-    pub actions: Vec<Text>,
+    /// Recommended actions, each with its trigger.
+    pub actions: Vec<Action>,
     pub items: Vec<Item>,
 }
 
@@ -65,17 +116,23 @@ pub struct Section {
 pub struct Band {
     pub id: String,
     pub name: Text,
+    /// What a score in this band means.
+    pub meaning: Text,
     pub min_percent: u32,
 }
 
-/// When the gate section's displayed percentage is below `below_percent`, the overall result is
-/// "at risk" and its band is capped at `cap_band`; when the gate section has too few answers, the
-/// overall says "trust not assessed" and is capped the same way.
+/// Trust is the foundation: the overall band is never above the gate section's band; the result
+/// is "at risk" when the gate section's displayed percentage is below `below_percent` or a
+/// critical practice of it is rated at `critical_at_most` or below, and its band is then capped at
+/// `at_risk_cap_band`; when the gate section is not scored, the overall says "trust not assessed"
+/// and is capped at `not_assessed_cap_band`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrustGateRule {
     pub section: usize,
     pub below_percent: u32,
-    pub cap_band: usize,
+    pub critical_at_most: u8,
+    pub at_risk_cap_band: usize,
+    pub not_assessed_cap_band: usize,
 }
 
 /// Thresholds used when many respondents' results are brought together.
@@ -95,13 +152,16 @@ pub struct WorkshopRules {
 pub struct ScoringRules {
     /// Sorted by `min_percent`, the first at 0.
     pub bands: Vec<Band>,
-    /// A section is scored when at least `ceil(items * numerator / denominator)` items have a level.
+    /// A section is scored when at least `ceil(items * numerator / denominator)` of the items
+    /// asked have a level ...
     pub min_rated_numerator: u32,
     pub min_rated_denominator: u32,
+    /// ... and, when set, every critical item asked in it has a level.
+    pub all_critical_rated: bool,
     pub trust_gate: Option<TrustGateRule>,
-    /// Bands (indices) whose sections show their recommended actions.
-    pub action_bands: Vec<usize>,
-    /// How many weakest items the results list.
+    /// A critical practice at this level or below always shows its actions.
+    pub critical_actions_at_most: u8,
+    /// How many weakest items the results list (critical items at level 1 always are listed).
     pub weakest_items: usize,
     /// Items of this section come first among equally weak items.
     pub tie_break_section: Option<usize>,
@@ -152,6 +212,8 @@ pub struct Migration {
     pub to: u32,
     /// Old id -> new id: the answer moves to the new id.
     pub renamed: Vec<(String, String)>,
+    /// Old id -> new ids: the old answer goes to each part.
+    pub split: Vec<(String, Vec<String>)>,
     /// Items that no longer exist: their answers are kept in the record but not scored.
     pub removed: Vec<String>,
     /// New items: unanswered in a migrated record.
@@ -173,6 +235,21 @@ impl Questionnaire {
 
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// The item of an [`crate::ItemRef`].
+    pub fn item(&self, r: crate::ItemRef) -> &Item {
+        &self.sections[r.section].items[r.item]
+    }
+
+    /// Items added by the migrations after `version` (new questions for a record made with it).
+    pub fn added_since(&self, version: u32) -> Vec<&str> {
+        self.migrations
+            .iter()
+            .filter(|m| m.from >= version)
+            .flat_map(|m| m.added.iter().map(String::as_str))
+            .filter(|id| self.item_index(id).is_some())
+            .collect()
     }
 
     /// Every item id of this version, in content order.
@@ -198,6 +275,8 @@ impl Questionnaire {
                 return None;
             }
             ids.retain(|id| !m.added.contains(id));
+            ids.retain(|id| !m.split.iter().any(|(_, parts)| parts.contains(id)));
+            ids.extend(m.split.iter().map(|(old, _)| old.clone()));
             for id in &mut ids {
                 if let Some((old, _)) = m.renamed.iter().find(|(_, new)| new == id) {
                     *id = old.clone();
@@ -229,10 +308,17 @@ impl Questionnaire {
                 .iter()
                 .filter_map(|(old, new)| out.get(old).map(|a| (new.clone(), a)))
                 .collect();
-            for (old, _) in &m.renamed {
+            let parts: Vec<(String, Answer)> = m
+                .split
+                .iter()
+                .filter_map(|(old, new)| out.get(old).map(|a| (new, a)))
+                .flat_map(|(new, a)| new.iter().map(move |n| (n.clone(), a)))
+                .collect();
+            let old_ids = m.renamed.iter().map(|(o, _)| o);
+            for old in old_ids.chain(m.split.iter().map(|(o, _)| o)) {
                 out.clear(old);
             }
-            for (new, a) in moved {
+            for (new, a) in moved.into_iter().chain(parts) {
                 out.set(new, a);
             }
             at = m.to;
@@ -241,10 +327,12 @@ impl Questionnaire {
     }
 }
 
-/// Which sections a respondent is shown and scored on (an embedding page may choose a subset).
+/// Which sections and items a respondent is shown and scored on: the sections an embedding page
+/// chose (all by default), and of their items those asked of the respondent's side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
     enabled: Vec<bool>,
+    side: Option<Perspective>,
 }
 
 impl Scope {
@@ -252,6 +340,7 @@ impl Scope {
     pub fn all(q: &Questionnaire) -> Self {
         Self {
             enabled: vec![true; q.sections.len()],
+            side: None,
         }
     }
 
@@ -264,10 +353,51 @@ impl Scope {
             .map(|s| ids.iter().any(|id| id.as_ref() == s.id))
             .collect();
         if enabled.iter().any(|e| *e) {
-            Self { enabled }
+            Self {
+                enabled,
+                side: None,
+            }
         } else {
             Self::all(q)
         }
+    }
+
+    /// The same sections, for a respondent of `side` (`None`: every item).
+    pub fn side(&self, side: Option<Perspective>) -> Self {
+        Self {
+            enabled: self.enabled.clone(),
+            side,
+        }
+    }
+
+    /// The respondent's side this scope asks for.
+    pub fn perspective(&self) -> Option<Perspective> {
+        self.side
+    }
+
+    /// Whether the item is asked of this scope's side.
+    pub fn asks(&self, item: &Item) -> bool {
+        item.who.includes(self.side)
+    }
+
+    /// The items of an enabled section asked of this scope's side, as (index, item).
+    pub fn items<'q>(
+        &self,
+        q: &'q Questionnaire,
+        section: usize,
+    ) -> impl Iterator<Item = (usize, &'q Item)> + 'q {
+        let side = self.side;
+        let on = self.contains(section);
+        q.sections[section]
+            .items
+            .iter()
+            .enumerate()
+            .filter(move |(_, item)| on && item.who.includes(side))
+    }
+
+    /// How many items this scope asks.
+    pub fn item_count(&self, q: &Questionnaire) -> usize {
+        self.sections().map(|s| self.items(q, s).count()).sum()
     }
 
     pub fn contains(&self, section: usize) -> bool {

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
-use crate::model::Questionnaire;
+use crate::model::{Questionnaire, Scope};
 use crate::problem::Problem;
 use crate::wizard::{Assessment, Step};
 
@@ -235,7 +235,8 @@ pub fn decode_record_value(
             None => return Err(RecordError::Invalid(Problem::UnknownPage(other.to_owned()))),
         },
     };
-    Ok(Assessment {
+    let version = record.questionnaire.version;
+    let mut a = Assessment {
         id: record.id,
         label: record.label,
         questionnaire_id: record.questionnaire.id,
@@ -246,5 +247,13 @@ pub fn decode_record_value(
         created_ms: record.created,
         updated_ms: record.updated,
         completed_ms: record.completed,
-    })
+        upgraded_from: (version < q.version).then_some(version),
+    };
+    // Migrated: take the person to the first new question (unless they had not started).
+    if a.step != Step::Welcome {
+        if let Some(first) = a.new_questions(q, &Scope::all(q)).first() {
+            a.step = Step::Section(first.section);
+        }
+    }
+    Ok(a)
 }

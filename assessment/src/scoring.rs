@@ -1,6 +1,7 @@
-//! Scoring, exactly as the content brief defines it.
+//! Scoring, as questionnaire version 2's rules define it (`shared/design/questionnaire-v2.md`).
 //!
-//! For a section with answered items `i` (a level 1-5; "not applicable" and "don't know" left out):
+//! Only the items asked of the respondent's side count ([`Scope::asks`]). For a section with
+//! answered items `i` (a level 1-5; "not applicable" and "don't know" left out):
 //!
 //! ```text
 //! section ratio = sum(w_i * (level_i - 1)) / sum(w_i * 4)
@@ -9,26 +10,34 @@
 //! ```
 //!
 //! where `w_i` is the item weight (3 critical, 2 important, 1 supporting) and `W_s` the section
-//! weight (1 unless the content file says otherwise).
+//! weight. Level 1 is 0 %, level 5 is 100 %.
 //!
-//! - A section is scored only when at least `ceil(items * min_rated_fraction)` of its items have a
-//!   level (half, rounded up: 4 of 7, 4 of 8). Otherwise it reads "not enough answers, based on X of Y".
-//! - Bands are decided on the displayed whole number: with bands at 0/40/70, 39 is the lowest band,
-//!   40 to 69 the middle one and 70 and above the top one.
-//! - Trust gate: when the gate section is scored below the threshold (displayed number), the overall
-//!   result is "at risk" and its band is capped; when the gate section is enabled but not scored,
-//!   the overall says "trust not assessed" and is capped the same way.
-//! - Weakest items: items with a level, ranked by `weight * (5 - level)`, highest first; ties go to
-//!   the tie-break section (Trust), then content order. Items at level 5 are never weak.
+//! - **Enough answers**: a section is scored only when at least `ceil(asked * fraction)` of its
+//!   asked items have a level (three quarters in version 2) and, when the rules say so, every
+//!   critical item asked is rated; otherwise "not enough answers", naming the critical ones open.
+//! - "Not applicable" on an item that offers none counts as no answer.
+//! - Bands are decided on the displayed whole number.
+//! - **Trust is the foundation**: the overall band is never above the gate section's band; "at
+//!   risk" when the gate section is below its threshold or one of its critical practices is at
+//!   the gate's level or below (band capped at `at_risk_cap_band`); gate section not scored:
+//!   "trust not assessed" (capped at `not_assessed_cap_band`). The report says which rule capped.
+//! - **Weakest practices**: rated items ranked by `weight * (5 - level)` (weight x gap), highest
+//!   first; ties go to the tie-break section (Trust), then content order. Every critical item at
+//!   level 1 is listed, even beyond the usual number.
+//! - **Actions** for the respondent's side: an item's action when the item is rated at its level
+//!   or below (a critical item at `critical_actions_at_most` or below always), a band action when
+//!   its section is in that band; ordered by the item's weight x gap (band actions after the
+//!   item actions, lowest section first), then content order.
 
 use crate::answers::{Answer, Answers, Level};
-use crate::model::{Questionnaire, Scope};
+use crate::model::{Questionnaire, Scope, Trigger};
 use crate::ratio::Ratio;
+use crate::wizard::ItemRef;
 
-/// How a section's items were answered.
+/// How a section's asked items were answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
-    /// Items in the section.
+    /// Items in the section asked of the respondent.
     pub items: usize,
     /// Items answered with a level 1-5.
     pub rated: usize,
@@ -53,18 +62,18 @@ pub struct SectionReport {
     pub counts: Counts,
     /// How many items need a level for the section to be scored.
     pub required: usize,
+    /// Critical items asked but not rated (indices within the section), when they must be.
+    pub critical_open: Vec<usize>,
     /// `None`: not enough answers.
     pub score: Option<Score>,
-    /// Whether the section's recommended actions apply (its band is one of the action bands).
-    pub show_actions: bool,
 }
 
 /// The state of the trust gate for the overall result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrustGate {
-    /// The gate section scored at or above the threshold.
+    /// The gate section is scored, at or above the threshold, no critical practice at risk.
     Passed,
-    /// The gate section scored below the threshold: the overall is labelled "at risk".
+    /// The relationship is at risk (see [`Overall::risks`]).
     AtRisk,
     /// The gate section had too few answers: "trust not assessed".
     NotAssessed,
@@ -72,15 +81,43 @@ pub enum TrustGate {
     Off,
 }
 
+/// Why the relationship is at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Risk {
+    /// The gate section's displayed percentage is below the threshold.
+    LowTrust { percent: u32, below: u32 },
+    /// A critical practice of the gate section is rated at the gate's level or below.
+    Critical { item: ItemRef, level: Level },
+}
+
+/// Which rule lowered the overall band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cap {
+    /// Never above the Trust band.
+    TrustBand,
+    AtRisk,
+    NotAssessed,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overall {
-    /// `None` when no section could be scored. The band here is already capped by the gate.
+    /// `None` when no section could be scored. The band here is already capped.
     pub score: Option<Score>,
-    /// Whether the trust gate lowered the band.
-    pub capped: bool,
+    /// The band the percentage alone would give.
+    pub uncapped_band: Option<usize>,
+    /// Why the band is lower than the percentage alone gives; `None` when it is not.
+    pub cap: Option<Cap>,
     pub sections_scored: usize,
     pub sections_enabled: usize,
     pub trust: TrustGate,
+    pub risks: Vec<Risk>,
+}
+
+impl Overall {
+    /// Whether a rule lowered the band.
+    pub fn capped(&self) -> bool {
+        self.cap.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,63 +127,82 @@ pub struct WeakItem {
     pub level: Level,
     /// `weight * (5 - level)`.
     pub priority: u32,
-    /// Whether to show the section's actions with it: the section is not in a band that hides
-    /// actions (a section without a score shows them).
-    pub show_actions: bool,
+    pub critical: bool,
+}
+
+impl WeakItem {
+    /// The next level up (the "next rung"): what it takes to get there is its level text.
+    pub fn next_level(&self) -> Option<Level> {
+        Level::new(self.level.get() + 1)
+    }
+}
+
+/// An action triggered for this respondent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggeredAction {
+    pub section: usize,
+    /// Index into the section's actions.
+    pub action: usize,
+    /// The weight x gap of the item that triggered it; 0 for a band action.
+    pub priority: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// One per enabled section, in content order.
+    /// One per enabled section with items asked, in content order.
     pub sections: Vec<SectionReport>,
     pub overall: Overall,
     pub weakest: Vec<WeakItem>,
+    /// The actions for the respondent's side, in the order to take them.
+    pub actions: Vec<TriggeredAction>,
+    /// Items answered "Don't know": things to find out, in content order.
+    pub dont_know: Vec<ItemRef>,
 }
 
 impl Report {
     pub fn section(&self, section: usize) -> Option<&SectionReport> {
         self.sections.iter().find(|s| s.section == section)
     }
-
-    /// The first `n` recommended actions, as (section, action index): the actions of sections
-    /// that show them, lowest-scoring section first.
-    pub fn top_actions(&self, q: &Questionnaire, n: usize) -> Vec<(usize, usize)> {
-        let mut sections: Vec<&SectionReport> =
-            self.sections.iter().filter(|s| s.show_actions).collect();
-        sections.sort_by_key(|s| (s.score.map_or(0, |sc| sc.ratio.round_percent()), s.section));
-        sections
-            .iter()
-            .flat_map(|s| (0..q.sections[s.section].actions.len()).map(move |a| (s.section, a)))
-            .take(n)
-            .collect()
-    }
 }
 
-/// Scores `answers` against `q`, over the sections in `scope`.
+/// Scores `answers` against `q`, over the sections and the side in `scope`.
 pub fn score(q: &Questionnaire, answers: &Answers, scope: &Scope) -> Report {
     let rules = &q.scoring;
     let mut sections = Vec::new();
+    let mut dont_know = Vec::new();
     for s in scope.sections() {
-        let section = &q.sections[s];
-        let mut counts = Counts {
-            items: section.items.len(),
-            ..Counts::default()
-        };
+        let mut counts = Counts::default();
+        let mut critical_open = Vec::new();
         let (mut num, mut den) = (0u128, 0u128);
-        for item in &section.items {
-            match answers.get(&item.id) {
+        for (i, item) in scope.items(q, s) {
+            counts.items += 1;
+            let answer = item.effective(answers.get(&item.id));
+            match answer {
                 Some(Answer::Level(l)) => {
                     counts.rated += 1;
                     num += u128::from(item.weight) * u128::from(l.get() - 1);
                     den += u128::from(item.weight) * 4;
                 }
                 Some(Answer::NotApplicable) => counts.not_applicable += 1,
-                Some(Answer::DontKnow) => counts.dont_know += 1,
+                Some(Answer::DontKnow) => {
+                    counts.dont_know += 1;
+                    dont_know.push(ItemRef {
+                        section: s,
+                        item: i,
+                    });
+                }
                 None => counts.unanswered += 1,
             }
+            if item.critical && rules.all_critical_rated && answer.and_then(Answer::level).is_none()
+            {
+                critical_open.push(i);
+            }
+        }
+        if counts.items == 0 {
+            continue;
         }
         let required = rules.min_rated(counts.items).max(1);
-        let score = if counts.rated >= required {
+        let score = if counts.rated >= required && critical_open.is_empty() {
             Ratio::new(num, den).map(|ratio| {
                 let percent = ratio.round_percent();
                 Score {
@@ -158,26 +214,33 @@ pub fn score(q: &Questionnaire, answers: &Answers, scope: &Scope) -> Report {
         } else {
             None
         };
-        let show_actions = score.is_some_and(|sc| rules.action_bands.contains(&sc.band));
         sections.push(SectionReport {
             section: s,
             counts,
             required,
+            critical_open,
             score,
-            show_actions,
         });
     }
 
-    let overall = overall(q, scope, &sections);
-    let weakest = weakest(q, answers, &sections);
+    let overall = overall(q, answers, scope, &sections);
+    let weakest = weakest(q, answers, scope, &sections);
+    let actions = actions(q, answers, scope, &sections);
     Report {
         sections,
         overall,
         weakest,
+        actions,
+        dont_know,
     }
 }
 
-fn overall(q: &Questionnaire, scope: &Scope, sections: &[SectionReport]) -> Overall {
+fn overall(
+    q: &Questionnaire,
+    answers: &Answers,
+    scope: &Scope,
+    sections: &[SectionReport],
+) -> Overall {
     let rules = &q.scoring;
     let parts: Vec<(u128, Ratio)> = sections
         .iter()
@@ -186,29 +249,68 @@ fn overall(q: &Questionnaire, scope: &Scope, sections: &[SectionReport]) -> Over
                 .map(|sc| (u128::from(q.sections[r.section].weight), sc.ratio))
         })
         .collect();
-    let trust = match &rules.trust_gate {
-        Some(gate) if scope.contains(gate.section) => {
-            match sections
-                .iter()
-                .find(|r| r.section == gate.section)
-                .and_then(|r| r.score)
-            {
-                Some(sc) if sc.percent < gate.below_percent => TrustGate::AtRisk,
-                Some(_) => TrustGate::Passed,
-                None => TrustGate::NotAssessed,
+    let gate = rules
+        .trust_gate
+        .as_ref()
+        .filter(|g| sections.iter().any(|r| r.section == g.section));
+    let trust_score = gate.and_then(|g| {
+        sections
+            .iter()
+            .find(|r| r.section == g.section)
+            .and_then(|r| r.score)
+    });
+    let mut risks = Vec::new();
+    if let (Some(g), Some(sc)) = (gate, trust_score) {
+        if sc.percent < g.below_percent {
+            risks.push(Risk::LowTrust {
+                percent: sc.percent,
+                below: g.below_percent,
+            });
+        }
+    }
+    if let Some(g) = gate {
+        for (i, item) in scope.items(q, g.section) {
+            if let Some(Answer::Level(level)) = item.effective(answers.get(&item.id)) {
+                if item.critical && level.get() <= g.critical_at_most {
+                    risks.push(Risk::Critical {
+                        item: ItemRef {
+                            section: g.section,
+                            item: i,
+                        },
+                        level,
+                    });
+                }
             }
         }
-        _ => TrustGate::Off,
+    }
+    let trust = match (gate, trust_score) {
+        (None, _) => TrustGate::Off,
+        _ if !risks.is_empty() => TrustGate::AtRisk,
+        (Some(_), None) => TrustGate::NotAssessed,
+        (Some(_), Some(_)) => TrustGate::Passed,
     };
-    let mut capped = false;
+    let mut cap = None;
+    let mut uncapped_band = None;
     let score = Ratio::weighted_mean(&parts).map(|ratio| {
         let percent = ratio.round_percent();
         let mut band = rules.band_of(percent);
-        if let (Some(gate), TrustGate::AtRisk | TrustGate::NotAssessed) = (&rules.trust_gate, trust)
-        {
-            if band > gate.cap_band {
-                band = gate.cap_band;
-                capped = true;
+        uncapped_band = Some(band);
+        // Each rule that applies lowers the band to its limit; the lowest limit is the reason.
+        let mut limits: Vec<(usize, Cap)> = Vec::new();
+        if let Some(g) = gate {
+            if let Some(sc) = trust_score {
+                limits.push((sc.band, Cap::TrustBand));
+            }
+            match trust {
+                TrustGate::AtRisk => limits.push((g.at_risk_cap_band, Cap::AtRisk)),
+                TrustGate::NotAssessed => limits.push((g.not_assessed_cap_band, Cap::NotAssessed)),
+                _ => {}
+            }
+        }
+        for (limit, why) in limits {
+            if band > limit {
+                band = limit;
+                cap = Some(why);
             }
         }
         Score {
@@ -219,20 +321,26 @@ fn overall(q: &Questionnaire, scope: &Scope, sections: &[SectionReport]) -> Over
     });
     Overall {
         score,
-        capped,
+        uncapped_band,
+        cap,
         sections_scored: parts.len(),
         sections_enabled: sections.len(),
         trust,
+        risks,
     }
 }
 
-fn weakest(q: &Questionnaire, answers: &Answers, sections: &[SectionReport]) -> Vec<WeakItem> {
+fn weakest(
+    q: &Questionnaire,
+    answers: &Answers,
+    scope: &Scope,
+    sections: &[SectionReport],
+) -> Vec<WeakItem> {
     let rules = &q.scoring;
     let mut weak: Vec<WeakItem> = Vec::new();
     for report in sections {
-        let show_actions = report.score.is_none() || report.show_actions;
-        for (i, item) in q.sections[report.section].items.iter().enumerate() {
-            if let Some(Answer::Level(level)) = answers.get(&item.id) {
+        for (i, item) in scope.items(q, report.section) {
+            if let Some(Answer::Level(level)) = item.effective(answers.get(&item.id)) {
                 let priority = item.weight * u32::from(Level::MAX - level.get());
                 if priority > 0 {
                     weak.push(WeakItem {
@@ -240,7 +348,7 @@ fn weakest(q: &Questionnaire, answers: &Answers, sections: &[SectionReport]) -> 
                         item: i,
                         level,
                         priority,
-                        show_actions,
+                        critical: item.critical,
                     });
                 }
             }
@@ -255,6 +363,73 @@ fn weakest(q: &Questionnaire, answers: &Answers, sections: &[SectionReport]) -> 
             w.item,
         )
     });
-    weak.truncate(rules.weakest_items);
+    let must = weak
+        .iter()
+        .filter(|w| w.critical && w.level.get() == Level::MIN)
+        .count();
+    weak.truncate(rules.weakest_items.max(must));
     weak
+}
+
+fn actions(
+    q: &Questionnaire,
+    answers: &Answers,
+    scope: &Scope,
+    sections: &[SectionReport],
+) -> Vec<TriggeredAction> {
+    let rules = &q.scoring;
+    let side = scope.perspective();
+    let mut out: Vec<(TriggeredAction, u32)> = Vec::new();
+    for report in sections {
+        let section = &q.sections[report.section];
+        for (a, action) in section.actions.iter().enumerate() {
+            if !action.who.includes(side) {
+                continue;
+            }
+            let priority = match action.trigger {
+                Trigger::ItemAtMost { item, level } => {
+                    let it = &section.items[item];
+                    if !scope.asks(it) {
+                        continue;
+                    }
+                    let at_most = if it.critical {
+                        level.max(rules.critical_actions_at_most)
+                    } else {
+                        level
+                    };
+                    match it.effective(answers.get(&it.id)) {
+                        Some(Answer::Level(l)) if l.get() <= at_most => {
+                            it.weight * u32::from(Level::MAX - l.get())
+                        }
+                        _ => continue,
+                    }
+                }
+                Trigger::Band(b) => match report.score {
+                    Some(sc) if sc.band == b => 0,
+                    _ => continue,
+                },
+            };
+            let section_percent = report.score.map_or(0, |sc| sc.percent);
+            out.push((
+                TriggeredAction {
+                    section: report.section,
+                    action: a,
+                    priority,
+                },
+                section_percent,
+            ));
+        }
+    }
+    let tie = rules.tie_break_section;
+    out.sort_by_key(|(t, percent)| {
+        (
+            std::cmp::Reverse(t.priority),
+            // Band actions: lowest section first.
+            if t.priority == 0 { *percent } else { 0 },
+            Some(t.section) != tie,
+            t.section,
+            t.action,
+        )
+    });
+    out.into_iter().map(|(t, _)| t).collect()
 }

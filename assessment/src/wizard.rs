@@ -43,6 +43,9 @@ pub struct Assessment {
     pub updated_ms: i64,
     /// When the respondent first reached the results.
     pub completed_ms: Option<i64>,
+    /// Set when the record was made with an earlier questionnaire version and migrated on
+    /// reading (not stored: the record is saved in this version).
+    pub upgraded_from: Option<u32>,
 }
 
 impl Assessment {
@@ -59,6 +62,7 @@ impl Assessment {
             created_ms: now_ms,
             updated_ms: now_ms,
             completed_ms: None,
+            upgraded_from: None,
         }
     }
 
@@ -173,15 +177,22 @@ impl Assessment {
         }
     }
 
+    /// The scope narrowed to the items asked of this respondent's side.
+    pub fn asked(&self, scope: &Scope) -> Scope {
+        scope.side(self.perspective)
+    }
+
+    /// Answered items of the items asked (a "Not applicable" where none is offered is no answer).
     pub fn progress(&self, q: &Questionnaire, scope: &Scope) -> Progress {
+        let scope = self.asked(scope);
         let mut progress = Progress {
             answered: 0,
             total: 0,
         };
         for s in scope.sections() {
-            for item in &q.sections[s].items {
+            for (_, item) in scope.items(q, s) {
                 progress.total += 1;
-                if self.answers.get(&item.id).is_some() {
+                if item.effective(self.answers.get(&item.id)).is_some() {
                     progress.answered += 1;
                 }
             }
@@ -189,21 +200,34 @@ impl Assessment {
         progress
     }
 
-    /// Items shown but not answered at all, in content order.
+    /// Items asked but not answered at all, in content order.
     pub fn unanswered(&self, q: &Questionnaire, scope: &Scope) -> Vec<ItemRef> {
+        let scope = self.asked(scope);
         scope
             .sections()
             .flat_map(|s| {
-                q.sections[s]
-                    .items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, item)| self.answers.get(&item.id).is_none())
+                scope
+                    .items(q, s)
+                    .filter(|(_, item)| item.effective(self.answers.get(&item.id)).is_none())
                     .map(move |(i, _)| ItemRef {
                         section: s,
                         item: i,
                     })
+                    .collect::<Vec<_>>()
             })
+            .collect()
+    }
+
+    /// Questions added since the version this record was made with, asked and not yet answered
+    /// (empty unless the record was migrated).
+    pub fn new_questions(&self, q: &Questionnaire, scope: &Scope) -> Vec<ItemRef> {
+        let Some(from) = self.upgraded_from else {
+            return Vec::new();
+        };
+        let added = q.added_since(from);
+        self.unanswered(q, scope)
+            .into_iter()
+            .filter(|r| added.contains(&q.item(*r).id.as_str()))
             .collect()
     }
 

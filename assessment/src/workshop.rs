@@ -525,15 +525,29 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
         .iter()
         .map(|p| Row {
             perspective: p.perspective,
+            // Only what the participant's side was asked counts.
             answers: refs
                 .iter()
-                .map(|r| p.answers.get(&q.sections[r.section].items[r.item].id))
+                .map(|r| {
+                    let item = q.item(*r);
+                    item.who
+                        .includes(p.perspective)
+                        .then(|| item.effective(p.answers.get(&item.id)))
+                        .flatten()
+                })
                 .collect(),
-            percents: score(q, &p.answers, scope)
-                .sections
-                .iter()
-                .map(|s| s.score.map(|sc| sc.ratio.to_f64() * 100.0))
-                .collect(),
+            percents: {
+                let report = score(q, &p.answers, &scope.side(p.perspective));
+                scope
+                    .sections()
+                    .map(|s| {
+                        report
+                            .section(s)
+                            .and_then(|r| r.score)
+                            .map(|sc| sc.ratio.to_f64() * 100.0)
+                    })
+                    .collect()
+            },
         })
         .collect();
     let all = group(q, scope, &refs, rows.iter());
@@ -562,7 +576,9 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
     let mut item_gaps = Vec::new();
     let mut section_gaps = Vec::new();
     if let (Some(bo), Some(d)) = (&brand_owner, &distributor) {
-        for (b, s) in bo.items.iter().zip(&d.items) {
+        // Perception gaps only on items asked of both sides.
+        let both = |b: &ItemStats| q.item(b.item).who == crate::model::Who::Both;
+        for (b, s) in bo.items.iter().zip(&d.items).filter(|(b, _)| both(b)) {
             if let (Some(x), Some(y)) = (b.mean_tenths(), s.mean_tenths()) {
                 if x.abs_diff(y) >= rules.perception_gap_item_tenths {
                     item_gaps.push(ItemGap {
@@ -606,11 +622,26 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
         }
         _ => TrustGate::Off,
     };
+    // As for one respondent: never above the group's Trust band, and capped when at risk or
+    // not assessed.
     let band = all.overall.map(|p| {
         let b = q.scoring.band_of(p);
-        match (&q.scoring.trust_gate, trust) {
-            (Some(gate), TrustGate::AtRisk | TrustGate::NotAssessed) => b.min(gate.cap_band),
-            _ => b,
+        let Some(gate) = q
+            .scoring
+            .trust_gate
+            .as_ref()
+            .filter(|g| scope.contains(g.section))
+        else {
+            return b;
+        };
+        let trust_band = all
+            .section(gate.section)
+            .and_then(|s| s.mean)
+            .map_or(b, |m| q.scoring.band_of(m));
+        match trust {
+            TrustGate::AtRisk => b.min(trust_band).min(gate.at_risk_cap_band),
+            TrustGate::NotAssessed => b.min(gate.not_assessed_cap_band),
+            _ => b.min(trust_band),
         }
     });
     WorkshopReport {

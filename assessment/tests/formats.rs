@@ -9,8 +9,8 @@ use assessment::exchange::{
 use assessment::history::{compare, default_pair, summarize};
 use assessment::share::{decode_share, encode_share, ShareError};
 use assessment::{
-    decode_record, default_questionnaire, encode_record, Answer, Assessment, Perspective,
-    RecordError, Scope, Step,
+    decode_record, default_questionnaire, encode_record, Answer, Perspective, RecordError, Scope,
+    Step,
 };
 use common::{finished, level, parse_csv, version_2};
 use serde_json::{json, Value};
@@ -391,19 +391,4 @@ fn retake_prefilled_or_blank() {
     let blank = old.retake("c", &q, &scope, false, 60);
     assert!(blank.answers.is_empty());
     assert_eq!(blank.label, "Acme");
-}
-
-#[test]
-fn top_actions_start_with_the_weakest_section() {
-    let q = default_questionnaire().unwrap();
-    let mut a = Assessment::new("a", &q, 0);
-    for (s, section) in q.sections.iter().enumerate() {
-        for item in &section.items {
-            let l = [3, 1, 5, 2][s];
-            a.answers.set(item.id.clone(), level(l));
-        }
-    }
-    let report = assessment::score(&q, &a.answers, &Scope::all(&q));
-    let top = report.top_actions(&q, 4);
-    assert_eq!(top, vec![(1, 0), (1, 1), (1, 2), (3, 0)]);
 }

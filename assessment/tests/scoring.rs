@@ -200,19 +200,6 @@ fn counts_keep_not_applicable_and_dont_know_apart() {
 }
 
 #[test]
-fn actions_show_for_transactional_and_developing_only() {
-    let q = default_questionnaire().unwrap();
-    let answers = answer_all(&q, |s, _| match s {
-        "REL" => lvl(1),
-        "MOT" => lvl(3),
-        _ => lvl(5),
-    });
-    let report = score(&q, &answers, &Scope::all(&q));
-    let show: Vec<bool> = report.sections.iter().map(|s| s.show_actions).collect();
-    assert_eq!(show, vec![true, true, false, false]);
-}
-
-#[test]
 fn weakest_items_rank_by_weight_times_gap_with_trust_first_on_ties() {
     let q = default_questionnaire().unwrap();
     // Everything at 5 except: REL1 (w3) at 3 -> 6; MOT2 (w3) at 3 -> 6; TRU1 (w3) at 3 -> 6;
@@ -282,21 +269,21 @@ const FIXTURE: &str = r#"{
   "title": {"en": "Fixture"}, "description": {"en": "A fixture."},
   "instructions": [], "level_names": [{"en": "One"}, {"en": "Two"}, {"en": "Three"}, {"en": "Four"}, {"en": "Five"}],
   "scoring": {
-    "bands": [{"id": "low", "name": {"en": "Low"}, "min_percent": 0},
-              {"id": "mid", "name": {"en": "Mid"}, "min_percent": 40},
-              {"id": "high", "name": {"en": "High"}, "min_percent": 70}],
+    "bands": [{"id": "low", "name": {"en": "Low"}, "meaning": {"en": "L."}, "min_percent": 0},
+              {"id": "mid", "name": {"en": "Mid"}, "meaning": {"en": "M."}, "min_percent": 40},
+              {"id": "high", "name": {"en": "High"}, "meaning": {"en": "H."}, "min_percent": 70}],
     "min_rated_fraction": {"numerator": 1, "denominator": 2},
-    "trust_gate": {"section": "B", "below_percent": 40, "cap_band": "mid"},
-    "action_bands": ["low", "mid"], "weakest_items": 3, "tie_break_section": "B",
+    "trust_gate": {"section": "B", "below_percent": 40, "critical_at_most": 1, "at_risk_cap_band": "mid", "not_assessed_cap_band": "mid"},
+    "weakest_items": 3, "tie_break_section": "B",
     "workshop": {"disagreement_span_levels": 3, "perception_gap_item_tenths": 15, "perception_gap_section_points": 15, "min_group_size": 3}
   },
   "sections": [
     {"id": "A", "title": {"en": "A"}, "intro": {"en": "A."}, "weight": 1,
      "band_texts": {"low": {"en": "l"}, "mid": {"en": "m"}, "high": {"en": "h"}}, "actions": [],
      "items": [
-       {"id": "A1", "weight": 3, "who": "both", "question": {"en": "A1?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]},
-       {"id": "A2", "weight": 3, "who": "both", "question": {"en": "A2?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]},
-       {"id": "A3", "weight": 3, "who": "both", "question": {"en": "A3?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]},
+       {"id": "A1", "weight": 3, "critical": true, "who": "both", "question": {"en": "A1?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]},
+       {"id": "A2", "weight": 3, "critical": true, "who": "both", "question": {"en": "A2?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]},
+       {"id": "A3", "weight": 3, "critical": true, "who": "both", "question": {"en": "A3?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]},
        {"id": "A4", "weight": 1, "who": "both", "question": {"en": "A4?"}, "levels": [{"en": "1"}, {"en": "2"}, {"en": "3"}, {"en": "4"}, {"en": "5"}]}
      ]},
     {"id": "B", "title": {"en": "B"}, "intro": {"en": "B."}, "weight": 4,
@@ -361,7 +348,7 @@ fn the_trust_gate_reads_the_displayed_number() {
     let report = score(&q, &at_risk, &Scope::all(&q));
     assert_eq!(report.overall.trust, TrustGate::AtRisk);
     assert_eq!(report.overall.score.unwrap().percent, 40);
-    assert!(!report.overall.capped, "Mid is already at the cap");
+    assert!(!report.overall.capped(), "Mid is already at the cap");
 
     // B: (2 + 1) / 8 = 37.5 %, displayed as 38 %. With the gate at "below 38" the displayed
     // number passes, although the unrounded value would not.
@@ -393,7 +380,7 @@ fn a_capped_overall_says_so() {
     // Trust 0 % and the rest 100 %: 75 % would be Partnership, capped at Developing.
     let dq = default_questionnaire().unwrap();
     let answers = answer_all(&dq, |s, _| if s == "TRU" { lvl(1) } else { lvl(5) });
-    assert!(score(&dq, &answers, &Scope::all(&dq)).overall.capped);
+    assert!(score(&dq, &answers, &Scope::all(&dq)).overall.capped());
     // A band already below the cap is not "capped".
     let q = parse_questionnaire(FIXTURE).unwrap();
     let low = score(
@@ -410,5 +397,5 @@ fn a_capped_overall_says_so() {
     );
     assert_eq!(low.overall.score.unwrap().percent, 20);
     assert_eq!(low.overall.trust, TrustGate::AtRisk);
-    assert!(!low.overall.capped);
+    assert!(!low.overall.capped());
 }

@@ -1,6 +1,6 @@
 //! One question: a fieldset whose legend is the question, with seven labelled radio inputs.
 
-use assessment::{Answer, Level, Who};
+use assessment::{Answer, Level};
 use leptos::prelude::*;
 
 use crate::state::AppState;
@@ -18,12 +18,6 @@ pub fn ItemField(section: usize, item: usize) -> impl IntoView {
     let it = &q.sections[section].items[item];
     let id = it.id.as_str();
     let current = Memo::new(move |_| state.assessment.with(|a| a.answers.get(id)));
-    let hint = match it.who {
-        Who::Both => None,
-        Who::BrandOwner => Some(m.hint_brand_owner),
-        Who::Distributor => Some(m.hint_distributor),
-    };
-    let hint_id = format!("{}-hint", item_dom_id(id));
     let option = move |answer: Answer, label: AnyView| {
         view! {
             <label class="dra-option">
@@ -46,13 +40,12 @@ pub fn ItemField(section: usize, item: usize) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <fieldset class="dra-item" id=item_dom_id(id) tabindex="-1"
-            aria-describedby=hint.map(|_| hint_id.clone())>
+        <fieldset class="dra-item" id=item_dom_id(id) tabindex="-1">
             <legend class="dra-item__question">{state.text(&it.question)}</legend>
-            {hint.map(|h| view! { <p class="dra-item__hint" id=hint_id.clone()>{h}</p> })}
             <div class="dra-options">{levels}</div>
             <div class="dra-options dra-options--other">
-                {option(Answer::NotApplicable, m.not_applicable.into_any())}
+                // Not offered where every relationship has the practice (all of Trust).
+                {it.offers_not_applicable.then(|| option(Answer::NotApplicable, m.not_applicable.into_any()))}
                 {option(Answer::DontKnow, m.dont_know.into_any())}
             </div>
         </fieldset>

@@ -293,9 +293,9 @@ pub fn gate_flag(
 ) -> Option<String> {
     let (q, m) = (state.q, state.t());
     let g = q.scoring.trust_gate.as_ref()?;
-    let template = match trust {
-        assessment::TrustGate::AtRisk => at_risk,
-        assessment::TrustGate::NotAssessed => not_assessed,
+    let (template, cap) = match trust {
+        assessment::TrustGate::AtRisk => (at_risk, g.at_risk_cap_band),
+        assessment::TrustGate::NotAssessed => (not_assessed, g.not_assessed_cap_band),
         _ => return None,
     };
     Some(fill(
@@ -303,7 +303,7 @@ pub fn gate_flag(
         &[
             ("section", state.text(&q.sections[g.section].title)),
             ("percent", &m.percent(g.below_percent)),
-            ("band", state.text(&q.scoring.bands[g.cap_band].name)),
+            ("band", state.text(&q.scoring.bands[cap].name)),
         ],
     ))
 }

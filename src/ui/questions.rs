@@ -19,6 +19,10 @@ pub fn SectionPage(section: usize) -> impl IntoView {
         .assessment
         .with_untracked(|a| a.page_number(&scope))
         .unwrap_or((1, scope.len()));
+    // Only the questions asked of the respondent's side.
+    let asked: Vec<usize> = state
+        .assessment
+        .with_untracked(|a| a.asked(&scope).items(q, section).map(|(i, _)| i).collect());
     let is_first = page == 1;
     let is_last = page == pages;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -41,7 +45,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
                 </div>
             })}
             <form class="dra-form" on:submit=on_submit novalidate>
-                {(0..sec.items.len()).map(|i| view! { <ItemField section=section item=i /> }).collect_view()}
+                {asked.iter().map(|&i| view! { <ItemField section=section item=i /> }).collect_view()}
                 <div class="dra-nav">
                     <button type="button" class="dra-button"
                         on:click=move |_| state.update(|a, scope, now| a.back(scope, now))>

@@ -1,7 +1,10 @@
-//! The results: overall score and band, the trust gate, unanswered items, the radar chart with
-//! its table, one block per section, and the weakest items with recommended actions.
+//! The results: overall score and band with the reasons for a cap or a flag, unanswered items,
+//! the radar chart with its table, what to do next, one block per section, the weakest practices
+//! with their next rung, the "Don't know" answers to find out about, and how to read it all.
 
+use assessment::explain::overall_reasons;
 use assessment::i18n::fill;
+use assessment::model::Who;
 use assessment::scoring::TrustGate;
 use assessment::share::{encode_share, FRAGMENT_PREFIX};
 use assessment::{score, Assessment, Report, Step};
@@ -110,10 +113,11 @@ pub fn Results() -> impl IntoView {
 #[component]
 pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let m = state.t();
+    let q = state.q;
     let report = Memo::new(move |_| {
         let scope = state.scope();
-        assessment.with(|a| score(q, &a.answers, &scope))
+        assessment.with(|a| score(q, &a.answers, &a.asked(&scope)))
     });
     let about = move || {
         assessment.with(|a| {
@@ -133,28 +137,12 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
         {move || view! { <Overall report=report.get() /> }}
         {(!read_only).then(|| view! { <Unanswered /> })}
         {move || view! { <Chart report=report.get() /> }}
-        {move || view! { <TopActions report=report.get() /> }}
+        {move || view! { <Actions report=report.get() /> }}
         {move || view! { <Sections report=report.get() /> }}
         {move || view! { <Weakest report=report.get() /> }}
+        {move || view! { <DontKnow report=report.get() /> }}
+        <Explain />
     }
-}
-
-/// The first recommended actions, for the printed one-page report.
-#[component]
-fn TopActions(report: Report) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
-    let top = report.top_actions(q, 5);
-    (!top.is_empty()).then(|| view! {
-        <section class="dra-print-only dra-top-actions">
-            <h2>{m.top_actions}</h2>
-            <ol>
-                {top.into_iter().map(|(s, a)| view! {
-                    <li>{fill(m.label_value, &[("label", state.text(&q.sections[s].title)), ("value", state.text(&q.sections[s].actions[a]))])}</li>
-                }).collect_view()}
-            </ol>
-        </section>
-    })
 }
 
 #[component]
@@ -162,7 +150,7 @@ fn Overall(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
     let o = &report.overall;
-    let flag = super::gate_flag(state, o.trust, (m.gate_at_risk, m.gate_not_assessed));
+    let reasons = overall_reasons(q, &report, m);
     let class = match o.score {
         Some(s) => format!("dra-overall dra-band-{}", q.scoring.bands[s.band].id),
         None => "dra-overall".to_owned(),
@@ -187,7 +175,7 @@ fn Overall(report: Report) -> impl IntoView {
                     ("total", &m.int(o.sections_enabled as u64)),
                 ])}</p>
             })}
-            {flag.map(|f| view! { <p class="dra-flag">{f}</p> })}
+            {reasons.into_iter().map(|r| view! { <p class="dra-flag">{r}</p> }).collect_view()}
         </div>
     }
 }
@@ -209,7 +197,7 @@ fn Unanswered() -> impl IntoView {
                     <p>{m.unanswered_help}</p>
                     <ul>
                         {list.into_iter().map(|r| {
-                            let item = &q.sections[r.section].items[r.item];
+                            let item = q.item(r);
                             let target = item_dom_id(&item.id);
                             view! {
                                 <li>
@@ -229,7 +217,6 @@ fn Unanswered() -> impl IntoView {
         })
     }
 }
-
 #[component]
 fn Chart(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -315,21 +302,61 @@ fn Sections(report: Report) -> impl IntoView {
             ]);
             let heading_id = format!("dra-section-{}", sec.id);
             let labelled_by = heading_id.clone();
+            let open = s.critical_open.clone();
             view! {
                 <section class=class aria-labelledby=labelled_by>
                     <h2 id=heading_id>{heading}</h2>
                     <p>{body}</p>
-                    <p class="dra-muted">{counts}</p>
-                    {s.show_actions.then(|| view! {
-                        <h3>{m.recommended_actions}</h3>
-                        <ul class="dra-actions-list">
-                            {sec.actions.iter().map(|a| view! { <li>{state.text(a)}</li> }).collect_view()}
+                    {(!open.is_empty()).then(|| view! {
+                        <p>{m.critical_open}</p>
+                        <ul>
+                            {open.iter().map(|&i| view! { <li>{state.text(&sec.items[i].question)}</li> }).collect_view()}
                         </ul>
                     })}
+                    <p class="dra-muted">{counts}</p>
                 </section>
             }
         })
         .collect_view()
+}
+
+/// The actions the answers triggered for the respondent's side, most important first.
+#[component]
+fn Actions(report: Report) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
+    (!report.actions.is_empty()).then(|| view! {
+        <section class="dra-card dra-next-steps" aria-labelledby="dra-next-steps">
+            <h2 id="dra-next-steps">{m.actions_heading}</h2>
+            <p class="dra-muted">{m.actions_intro}</p>
+            <ol class="dra-actions-list">
+                {report.actions.iter().map(|t| {
+                    let sec = &q.sections[t.section];
+                    let action = &sec.actions[t.action];
+                    let who = match action.who {
+                        Who::Both => m.both_companies,
+                        Who::BrandOwner => m.brand_owner,
+                        Who::Distributor => m.distributor,
+                    };
+                    let practice = match action.trigger {
+                        assessment::model::Trigger::ItemAtMost { item, .. } => state.text(&sec.items[item].question),
+                        assessment::model::Trigger::Band(_) => state.text(&sec.title),
+                    };
+                    let meta = fill(m.action_meta, &[
+                        ("who", who),
+                        ("days", &m.int(u64::from(action.horizon_days))),
+                        ("practice", practice),
+                    ]);
+                    view! {
+                        <li>
+                            <p class="dra-action__step">{state.text(&action.step)}</p>
+                            <p class="dra-muted">{meta}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    })
 }
 
 #[component]
@@ -338,8 +365,9 @@ fn Weakest(report: Report) -> impl IntoView {
     let (q, m) = (state.q, state.t());
     (!report.weakest.is_empty()).then(|| {
         view! {
-            <section class="dra-card dra-weakest">
-                <h2>{m.weakest_heading}</h2>
+            <section class="dra-card dra-weakest" aria-labelledby="dra-weakest">
+                <h2 id="dra-weakest">{m.weakest_heading}</h2>
+                <p class="dra-muted">{m.weakest_order}</p>
                 <ol>
                     {report.weakest.iter().map(|w| {
                         let sec = &q.sections[w.section];
@@ -351,18 +379,18 @@ fn Weakest(report: Report) -> impl IntoView {
                             ("name", state.text(&q.level_names[n])),
                             ("description", state.text(&item.levels[n])),
                         ]);
+                        let next = w.next_level().map(|l| fill(m.next_rung, &[
+                            ("level", &l.get().to_string()),
+                            ("description", state.text(&item.levels[usize::from(l.get() - 1)])),
+                        ]));
                         view! {
                             <li>
-                                <p class="dra-weakest__question">{state.text(&item.question)}</p>
+                                <p class="dra-weakest__question">
+                                    {w.critical.then(|| view! { <span class="dra-badge">{m.critical_badge}</span>" " })}
+                                    {state.text(&item.question)}
+                                </p>
                                 <p class="dra-muted">{now}</p>
-                                {w.show_actions.then(|| view! {
-                                    <details>
-                                        <summary>{fill(m.actions_for, &[("section", state.text(&sec.title))])}</summary>
-                                        <ul>
-                                            {sec.actions.iter().map(|a| view! { <li>{state.text(a)}</li> }).collect_view()}
-                                        </ul>
-                                    </details>
-                                })}
+                                {next.map(|t| view! { <p class="dra-weakest__next">{t}</p> })}
                             </li>
                         }
                     }).collect_view()}
@@ -370,4 +398,57 @@ fn Weakest(report: Report) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// "Don't know" answers: things to find out.
+#[component]
+fn DontKnow(report: Report) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
+    (!report.dont_know.is_empty()).then(|| view! {
+        <section class="dra-card dra-dont-know" aria-labelledby="dra-dont-know">
+            <h2 id="dra-dont-know">{m.dont_know_heading}</h2>
+            <p>{m.dont_know_intro}</p>
+            <ul>
+                {report.dont_know.iter().map(|r| view! { <li>{state.text(&q.item(*r).question)}</li> }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
+/// How a result is made: levels to percentages, weights, enough answers, the Trust rule and
+/// the bands with their thresholds and meaning.
+#[component]
+fn Explain() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (q, m) = (state.q, state.t());
+    let rules = &q.scoring;
+    let overall = rules.trust_gate.as_ref().map(|g| {
+        fill(
+            m.explain_overall,
+            &[
+                ("section", state.text(&q.sections[g.section].title)),
+                ("percent", &m.percent(g.below_percent)),
+                ("level", &g.critical_at_most.to_string()),
+            ],
+        )
+    });
+    view! {
+        <section class="dra-card dra-explain" aria-labelledby="dra-explain">
+            <h2 id="dra-explain">{m.explain_heading}</h2>
+            <p>{m.explain_levels}</p>
+            <p>{fill(m.explain_enough, &[
+                ("numerator", &m.int(u64::from(rules.min_rated_numerator))),
+                ("denominator", &m.int(u64::from(rules.min_rated_denominator))),
+            ])}</p>
+            {overall.map(|t| view! { <p>{t}</p> })}
+            <h3>{m.explain_bands}</h3>
+            <dl class="dra-bands">
+                {rules.bands.iter().map(|b| view! {
+                    <dt class=format!("dra-band-{}", b.id)>{state.text(&b.name)}</dt>
+                    <dd>{state.text(&b.meaning)}</dd>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
 }

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { AssessmentPage, content, en, expectedScores } from './app.mjs';
+import { AssessmentPage, askedCount, content, en, expectedScores } from './app.mjs';
 
 /** Completes an assessment answering every item with `levelOf`. */
 async function complete(page, levelOf, perspective = 'Brand owner') {
@@ -42,7 +42,7 @@ test('keep several assessments: rename, retake with previous answers, compare', 
   await dialog.getByRole('button', { name: 'Start from the previous answers' }).click();
   const app = new AssessmentPage(page);
   await expect(app.heading('The Relationship')).toBeVisible();
-  await expect(app.progressbar()).toHaveAttribute('aria-valuenow', '30');
+  await expect(app.progressbar()).toHaveAttribute('aria-valuenow', String(askedCount('brand_owner')));
   for (let i = 0; i < content.sections[0].items.length; i++) await app.answer(0, i, 5);
   for (let s = 0; s < 4; s++) await page.getByRole('button', { name: s === 3 ? 'See results' : 'Next' }).click();
   // (100 + 50 + 50 + 50) / 4 = 62.5 -> 63 %
@@ -146,7 +146,7 @@ test('malformed, oversized and future-version files are refused with a reason, n
 });
 
 test('a CSV export opens cleanly in a spreadsheet', async ({ page }, testInfo) => {
-  await complete(page, (sid, i) => (i === 0 ? 'na' : 2));
+  await complete(page, (sid, i) => (i === 0 && sid !== 'TRU' ? 'na' : 2));
   await myAssessments(page);
   const downloading = page.waitForEvent('download');
   await record(page, 'Untitled assessment').getByRole('button', { name: 'Export CSV' }).click();
@@ -157,10 +157,15 @@ test('a CSV export opens cleanly in a spreadsheet', async ({ page }, testInfo) =
   const text = readFileSync(file, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).trim().split('\r\n');
-  expect(lines).toHaveLength(31);
-  expect(lines[0]).toBe('"Section","Item","Question","Level","Level name","Weight","Item score (%)"');
-  expect(lines[1]).toBe(`"The Relationship","REL1","${en(content.sections[0].items[0].question)}","","Not applicable","3",""`);
-  expect(lines[2]).toContain('"2","Emerging","3","25"');
+  // One row per question asked, and a row per section whose band triggered section actions.
+  const bandActions = content.sections.filter((s) => s.actions.some((a) => a.when.band === 'transactional')).length;
+  expect(lines).toHaveLength(1 + askedCount('brand_owner') + bandActions);
+  expect(lines[0]).toBe('"Section","Item","Question","Level","Level name","Weight","Item score (%)","Actions"');
+  expect(lines[1]).toBe(`"The Relationship","REL1","${en(content.sections[0].items[0].question)}","","Not applicable","3","",""`);
+  expect(lines[2]).toContain('"2","Emerging","3","25","');
+  // The actions a level-2 answer triggers, with their horizon.
+  const rel2 = content.sections[0].actions.find((a) => a.when.item === 'REL2' && a.who !== 'distributor');
+  expect(lines[2]).toContain(`${en(rel2.step)} (${rel2.horizon_days} d)`);
 });
 
 test('a share link opens read-only elsewhere and can be saved; a cut-short link says so', async ({ page, browser }) => {
