@@ -12,7 +12,7 @@ use assessment::{
     decode_record, default_questionnaire, encode_record, Answer, Perspective, RecordError, Scope,
     Step,
 };
-use common::{finished, level, parse_csv, version_2};
+use common::{finished, level, next_version, parse_csv};
 use serde_json::{json, Value};
 
 #[test]
@@ -67,7 +67,7 @@ fn a_bad_record_is_rejected_alone_with_its_position() {
     assert!(matches!(report.rejected[0].1, RecordError::Invalid(_)));
     assert_eq!(
         report.rejected[1],
-        (3, RecordError::NewerQuestionnaire { found: 9, known: 1 })
+        (3, RecordError::NewerQuestionnaire { found: 9, known: 2 })
     );
 }
 
@@ -137,7 +137,14 @@ fn csv_has_one_row_per_item() {
     let text = export_csv(&a, &q, "en");
     assert!(text.starts_with(BOM));
     let rows = parse_csv(&text[BOM.len()..]);
-    assert_eq!(rows.len(), 31);
+    // One row per question asked of a brand owner (38), then a row per section whose band
+    // triggered a section action (its item column empty).
+    let band_rows = rows.iter().filter(|r| r[1].is_empty()).count();
+    assert_eq!(rows.len(), 1 + 38 + band_rows);
+    assert!(
+        rows.iter().all(|r| r[1] != "CHO3"),
+        "not asked of brand owners"
+    );
     assert_eq!(
         rows[0],
         [
@@ -147,16 +154,36 @@ fn csv_has_one_row_per_item() {
             "Level",
             "Level name",
             "Weight",
-            "Item score (%)"
+            "Item score (%)",
+            "Actions"
         ]
     );
     // Item 0 (REL1, weight 3) has level 1; item 2 level 3; item 7 not applicable; 13 unanswered.
     assert_eq!(rows[1][..2], ["The Relationship", "REL1"]);
-    assert_eq!(rows[1][3..], ["1", "Absent / ad hoc", "3", "0"]);
-    assert_eq!(rows[3][3..], ["3", "Defined", "2", "50"]);
-    assert_eq!(rows[8][3..], ["", "Not applicable", "2", ""]);
-    assert_eq!(rows[9][3..], ["", "Don't know", "2", ""]);
-    assert_eq!(rows[14][3..5], ["", "Unanswered"]);
+    assert_eq!(rows[1][3..7], ["1", "Initial", "3", "0"]);
+    // REL1 at level 1 triggers its actions, each with its horizon.
+    let rel1 = q.sections[0].actions.iter().find(|a| {
+        a.who != assessment::Who::Distributor
+            && matches!(
+                a.trigger,
+                assessment::model::Trigger::ItemAtMost { item: 0, .. }
+            )
+    });
+    let rel1 = rel1.unwrap();
+    assert!(
+        rows[1][7].contains(&format!(
+            "{} ({} d)",
+            rel1.step.get("en", "en"),
+            rel1.horizon_days
+        )),
+        "{}",
+        rows[1][7]
+    );
+    assert_eq!(rows[3][3..], ["3", "Defined", "2", "50", ""]);
+    assert_eq!(rows[8][3..], ["", "Not applicable", "2", "", ""]);
+    assert_eq!(rows[9][3..], ["", "Don't know", "2", "", ""]);
+    let mot4 = rows.iter().find(|r| r[1] == "MOT4").unwrap();
+    assert_eq!(mot4[3..5], ["", "Unanswered"]);
     assert!(text.contains("\r\n"));
 }
 
@@ -176,7 +203,7 @@ fn share_links_round_trip_and_are_short() {
     let a = finished("a", "", 1);
     let payload = encode_share(&q, a.perspective, &a.answers);
     assert!(
-        payload.starts_with("1.distributor-relationship.1.b."),
+        payload.starts_with("1.distributor-relationship.2.b."),
         "{payload}"
     );
     assert!(
@@ -187,7 +214,7 @@ fn share_links_round_trip_and_are_short() {
     let shared = decode_share(&payload, &q).unwrap();
     assert_eq!(shared.answers, a.answers);
     assert_eq!(shared.perspective, Some(Perspective::BrandOwner));
-    assert_eq!(shared.made_with_version, 1);
+    assert_eq!(shared.made_with_version, 2);
     let empty = encode_share(&q, None, &Default::default());
     let shared = decode_share(&empty, &q).unwrap();
     assert!(shared.answers.is_empty());
@@ -232,21 +259,21 @@ fn a_changed_link_is_detected() {
 #[test]
 fn links_for_other_questionnaires_and_versions() {
     let q = default_questionnaire().unwrap();
-    let v2 = version_2();
+    let v3 = next_version();
     let a = finished("a", "", 1);
-    let from_v2 = encode_share(&v2, a.perspective, &a.answers);
+    let from_v3 = encode_share(&v3, a.perspective, &a.answers);
     assert_eq!(
-        decode_share(&from_v2, &q).unwrap_err(),
-        ShareError::UnknownVersion("2".into())
+        decode_share(&from_v3, &q).unwrap_err(),
+        ShareError::UnknownVersion("3".into())
     );
     let err = decode_share("2.x.1.b.AAAA.AAAAAA", &q).unwrap_err();
     assert_eq!(err, ShareError::UnknownFormat("2".into()));
     assert!(err.to_string().contains("newer version"));
-    // A version-1 link opens in a version-2 app, migrated.
-    let from_v1 = encode_share(&q, a.perspective, &a.answers);
-    let shared = decode_share(&from_v1, &v2).unwrap();
-    assert_eq!(shared.made_with_version, 1);
-    assert_eq!(shared.answers.get("REL9"), a.answers.get("REL8"));
+    // A version-2 link opens in a version-3 app, migrated.
+    let from_v2 = encode_share(&q, a.perspective, &a.answers);
+    let shared = decode_share(&from_v2, &v3).unwrap();
+    assert_eq!(shared.made_with_version, 2);
+    assert_eq!(shared.answers.get("REL10"), a.answers.get("REL8"));
     assert_eq!(shared.answers.get("REL8"), None);
     assert_eq!(
         shared.answers.get("MOT5"),
@@ -263,12 +290,12 @@ fn links_for_other_questionnaires_and_versions() {
 #[test]
 fn records_from_older_versions_are_migrated() {
     let q = default_questionnaire().unwrap();
-    let v2 = version_2();
+    let v2 = next_version();
     let a = finished("a", "", 1);
     let old = encode_record(&a, &q);
     let migrated = decode_record(&old, &v2).unwrap();
-    assert_eq!(migrated.questionnaire_version, 2);
-    assert_eq!(migrated.answers.get("REL9"), a.answers.get("REL8"));
+    assert_eq!(migrated.questionnaire_version, 3);
+    assert_eq!(migrated.answers.get("REL10"), a.answers.get("REL8"));
     assert_eq!(migrated.answers.get("MOT5"), a.answers.get("MOT5"));
     // The removed item is kept but not scored: scores equal those without it.
     let report = assessment::score(&v2, &migrated.answers, &Scope::all(&v2));
@@ -280,23 +307,26 @@ fn records_from_older_versions_are_migrated() {
         .unanswered(&v2, &Scope::all(&v2))
         .iter()
         .any(|r| v2.sections[r.section].items[r.item].id == "TRU8"));
-    // And a version-2 record is newer than the version-1 app: kept, not damaged.
+    // And a version-3 record is newer than the version-2 app: kept, not damaged.
     let newer = encode_record(&migrated, &v2);
     let err = decode_record(&newer, &q).unwrap_err();
-    assert_eq!(err, RecordError::NewerQuestionnaire { found: 2, known: 1 });
+    assert_eq!(err, RecordError::NewerQuestionnaire { found: 3, known: 2 });
     assert!(err.keep_untouched());
 }
 
 #[test]
 fn renames_within_one_step_happen_at_once() {
     let mut doc: Value = serde_json::from_str(assessment::DEFAULT_CONTENT).unwrap();
-    doc["version"] = json!(2);
-    doc["migrations"] = json!([{"from": 1, "to": 2, "renamed": {"REL1": "REL2", "REL2": "REL1"}}]);
-    let v2 = assessment::parse_questionnaire(&doc.to_string()).unwrap();
+    doc["version"] = json!(3);
+    doc["migrations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"from": 2, "to": 3, "renamed": {"REL1": "REL2", "REL2": "REL1"}}));
+    let v3 = assessment::parse_questionnaire(&doc.to_string()).unwrap();
     let mut answers = assessment::Answers::new();
     answers.set("REL1", level(1));
     answers.set("REL2", level(5));
-    let swapped = v2.migrate_answers(1, &answers).unwrap();
+    let swapped = v3.migrate_answers(2, &answers).unwrap();
     assert_eq!(
         (swapped.get("REL1"), swapped.get("REL2")),
         (Some(level(5)), Some(level(1)))
@@ -305,14 +335,25 @@ fn renames_within_one_step_happen_at_once() {
 
 #[test]
 fn item_ids_of_earlier_versions() {
-    let v2 = version_2();
-    let v1 = v2.item_ids_at(1).unwrap();
+    let v3 = next_version();
+    let v2 = v3.item_ids_at(2).unwrap();
     let q = default_questionnaire().unwrap();
     let mut want: Vec<String> = q.item_ids().map(str::to_owned).collect();
     want.sort();
-    assert_eq!(v1, want);
-    assert_eq!(v2.item_ids_at(3), None);
-    assert_eq!(v2.item_ids_at(0), None);
+    assert_eq!(v2, want);
+    // Back through the bundled migration: version 1's 30 ids, the split ones whole again.
+    let v1 = v3.item_ids_at(1).unwrap();
+    assert_eq!(v1.len(), 30);
+    for id in [
+        "REL4", "MOT7", "CHO2", "TRU1", "TRU2", "TRU4", "REL8", "MOT5",
+    ] {
+        assert!(v1.contains(&id.to_owned()), "{id}");
+    }
+    for id in ["REL4A", "TRU1B", "REL9", "MOT8", "CHO9", "REL10", "TRU8"] {
+        assert!(!v1.contains(&id.to_owned()), "{id}");
+    }
+    assert_eq!(v3.item_ids_at(4), None);
+    assert_eq!(v3.item_ids_at(0), None);
 }
 
 #[test]
@@ -342,7 +383,9 @@ fn summaries_and_the_default_comparison() {
     let q = default_questionnaire().unwrap();
     let a = finished("a", "Acme", 1000);
     let s = summarize(&a, &q);
-    assert_eq!(s.progress.answered, 29);
+    // A brand owner is asked 38 of the 39 questions (not CHO3); one is unanswered and one is a
+    // "Not applicable" on a Trust practice, which offers none and so counts as no answer.
+    assert_eq!((s.progress.answered, s.progress.total), (36, 38));
     assert!(s.overall.is_some());
     let mut b = finished("b", "Acme", 2000);
     let c = finished("c", "Other", 1500);
@@ -362,14 +405,16 @@ fn comparison_lists_score_changes_and_moved_items() {
     let before = finished("a", "", 1);
     let mut after = before.clone();
     after.answers.set("REL1", level(5));
-    after.answers.set("TRU2", Answer::NotApplicable);
+    after.answers.set("TRU2B", Answer::DontKnow);
     let c = compare(&q, &before, &after);
     assert_eq!(c.moved.len(), 2);
     assert_eq!(c.moved[0].before, Some(level(1)));
     assert_eq!(c.moved[0].after, Some(level(5)));
     let rel = c.sections[0];
     assert!(rel.change().unwrap() > 0);
-    assert_eq!(c.sections[1].change(), Some(0));
+    for unchanged in &c.sections[1..3] {
+        assert_eq!(unchanged.before, unchanged.after);
+    }
     assert!(c.overall_after > c.overall_before);
 }
 

@@ -47,7 +47,7 @@ fn round_trips() {
     assert_eq!(v["perspective"], json!("brand_owner"));
     assert_eq!(
         v["questionnaire"],
-        json!({"id": "distributor-relationship", "version": 1})
+        json!({"id": "distributor-relationship", "version": 2})
     );
 }
 
@@ -78,9 +78,9 @@ fn a_newer_record_is_not_corrupt() {
     assert_eq!(err, RecordError::NewerSchema { found: 2 });
     assert!(err.keep_untouched());
     let mut v = encoded();
-    v["questionnaire"]["version"] = json!(2);
+    v["questionnaire"]["version"] = json!(3);
     let err = decode(&v).unwrap_err();
-    assert_eq!(err, RecordError::NewerQuestionnaire { found: 2, known: 1 });
+    assert_eq!(err, RecordError::NewerQuestionnaire { found: 3, known: 2 });
     assert!(err.keep_untouched());
 }
 

@@ -96,12 +96,12 @@ fn default_questionnaire_table() {
             },
         ),
         (
-            "trust all 1, the rest 5: at risk, capped at Developing",
+            "trust all 1, the rest 5: at risk, no higher than Trust's band",
             answer_all(&q, |s, _| if s == "TRU" { lvl(1) } else { lvl(5) }),
             Expect {
                 sections: vec![Some(100), Some(100), Some(100), Some(0)],
                 overall: Some(75),
-                band: Some("Developing"),
+                band: Some("Transactional"),
                 trust: TrustGate::AtRisk,
                 scored: 4,
             },
@@ -123,11 +123,11 @@ fn default_questionnaire_table() {
             },
         ),
         (
-            "3 of 7 answered is not enough; 4 of 8 is",
+            "6 of 9 rated is not enough (7 needed); 8 of 10 with every critical one is",
             answer_all(&q, |s, i| match s {
-                "MOT" if i < 3 => lvl(5),
+                "MOT" if i < 6 => lvl(5),
                 "MOT" => Some(Answer::DontKnow),
-                "REL" if i < 4 => lvl(1),
+                "REL" if i < 8 => lvl(1),
                 "REL" => None,
                 _ => lvl(3),
             }),
@@ -191,28 +191,38 @@ fn counts_keep_not_applicable_and_dont_know_apart() {
             rel.dont_know,
             rel.unanswered
         ),
-        (8, 4, 1, 2, 1)
+        (10, 6, 1, 2, 1)
     );
-    assert_eq!(report.sections[0].required, 4);
-    assert_eq!(report.sections[1].required, 4, "half of 7, rounded up");
+    assert_eq!(
+        report.sections[0].required, 8,
+        "three quarters of 10, rounded up"
+    );
+    assert_eq!(
+        report.sections[1].required, 7,
+        "three quarters of 9, rounded up"
+    );
+    assert_eq!(
+        report.sections[0].score, None,
+        "6 of 10 rated is not enough"
+    );
     // Level 2 everywhere: 25 %.
-    assert_eq!(report.sections[0].score.unwrap().percent, 25);
+    assert_eq!(report.sections[1].score.unwrap().percent, 25);
 }
 
 #[test]
 fn weakest_items_rank_by_weight_times_gap_with_trust_first_on_ties() {
     let q = default_questionnaire().unwrap();
-    // Everything at 5 except: REL1 (w3) at 3 -> 6; MOT2 (w3) at 3 -> 6; TRU1 (w3) at 3 -> 6;
-    // REL3 (w2) at 1 -> 8; MOT5 (w1) at 1 -> 4; CHO1 (w2) at 2 -> 6; TRU4 (w2) at 4 -> 2.
+    // Everything at 5 except: REL1 (w3) at 3 -> 6; MOT2 (w3) at 3 -> 6; TRU1B (w3) at 3 -> 6;
+    // REL3 (w2) at 1 -> 8; MOT5 (w1) at 1 -> 4; CHO1 (w2) at 2 -> 6; TRU4B (w3) at 4 -> 3.
     let mut answers = answer_all(&q, |_, _| lvl(5));
     for (id, level) in [
         ("REL1", 3),
         ("MOT2", 3),
-        ("TRU1", 3),
+        ("TRU1B", 3),
         ("REL3", 1),
         ("MOT5", 1),
         ("CHO1", 2),
-        ("TRU4", 4),
+        ("TRU4B", 4),
     ] {
         answers.set(id, lvl(level).unwrap());
     }
@@ -226,7 +236,7 @@ fn weakest_items_rank_by_weight_times_gap_with_trust_first_on_ties() {
         ids,
         vec![
             ("REL3", 8),
-            ("TRU1", 6),
+            ("TRU1B", 6),
             ("REL1", 6),
             ("MOT2", 6),
             ("CHO1", 6)
@@ -317,13 +327,13 @@ fn mixed_weights_and_rounding_at_the_band_edge() {
         ("B2", 2),
     ]);
     check(
-        "69.5 shows as 70",
+        "69.5 shows as 70 (High by itself, Mid as B, the trust section, is Mid)",
         &q,
         &answers,
         Expect {
             sections: vec![Some(98), Some(63)],
             overall: Some(70),
-            band: Some("High"),
+            band: Some("Mid"),
             trust: TrustGate::Passed,
             scored: 2,
         },
@@ -348,7 +358,11 @@ fn the_trust_gate_reads_the_displayed_number() {
     let report = score(&q, &at_risk, &Scope::all(&q));
     assert_eq!(report.overall.trust, TrustGate::AtRisk);
     assert_eq!(report.overall.score.unwrap().percent, 40);
-    assert!(!report.overall.capped(), "Mid is already at the cap");
+    assert_eq!(
+        report.overall.cap,
+        Some(assessment::Cap::TrustBand),
+        "40 % is Mid, but never above the trust section's Low"
+    );
 
     // B: (2 + 1) / 8 = 37.5 %, displayed as 38 %. With the gate at "below 38" the displayed
     // number passes, although the unrounded value would not.

@@ -84,8 +84,9 @@ fn only_enabled_sections_are_pages() {
         a.progress(&q, &scope),
         Progress {
             answered: 0,
-            total: 14
-        }
+            total: 19
+        },
+        "MOT (9) and TRU (10), all asked of a brand owner"
     );
 }
 
@@ -98,8 +99,9 @@ fn progress_counts_every_kind_of_answer() {
         a.progress(&q, &scope),
         Progress {
             answered: 0,
-            total: 30
-        }
+            total: 39
+        },
+        "no side chosen yet: every question"
     );
     a.answer("REL1", Answer::Level(Level::new(3).unwrap()), 1);
     a.answer("REL2", Answer::NotApplicable, 2);
@@ -109,12 +111,18 @@ fn progress_counts_every_kind_of_answer() {
         a.progress(&q, &scope),
         Progress {
             answered: 3,
-            total: 30
+            total: 39
         }
     );
+    // As a distributor, the brand-owner-only questions are not asked and do not count.
+    let mut d = a.clone();
+    d.perspective = Some(assessment::Perspective::Distributor);
+    let asked = scope.side(d.perspective).item_count(&q);
+    assert!(asked < 39);
+    assert_eq!(d.progress(&q, &scope).total, asked);
     assert!(a.is_started(), "an answer alone is something to continue");
     let unanswered = a.unanswered(&q, &scope);
-    assert_eq!(unanswered.len(), 27);
+    assert_eq!(unanswered.len(), 36);
     assert_eq!(
         unanswered[0],
         ItemRef {
@@ -122,10 +130,13 @@ fn progress_counts_every_kind_of_answer() {
             item: 2
         }
     );
-    assert!(!unanswered.contains(&ItemRef {
-        section: 3,
-        item: 6
-    }));
+    assert!(
+        !unanswered.contains(&ItemRef {
+            section: 3,
+            item: 9
+        }),
+        "TRU7 (don't know) is answered"
+    );
     assert_eq!(a.updated_ms, 4);
 }
 

@@ -7,7 +7,7 @@ use assessment::workshop::{
     aggregate, decode_workshop, encode_workshop, Participant, Workshop, WorkshopError,
 };
 use assessment::{default_questionnaire, Answer, Answers, Perspective, Questionnaire, Scope};
-use common::{level, version_2};
+use common::{level, next_version};
 
 /// A participant answering every item 3 except where `overrides` says otherwise.
 fn participant(
@@ -72,10 +72,12 @@ fn item_statistics_by_hand() {
     assert_eq!(rel1.median_halves(), Some(7));
     assert_eq!((rel1.min(), rel1.max(), rel1.span()), (Some(2), Some(5), 4));
     assert_eq!(r.all.items[1].span(), 1);
-    // Only REL1 and the Trust items (2 and 5) span 3 levels or more. All span 4 levels; the
+    // Only REL1 and the ten Trust items (2 and 5) span 3 levels or more. All span 4 levels; the
     // trust items are split into two camps (variance 2.25 against REL1's 1.22), so they come
     // first, in content order, then REL1.
-    assert_eq!(r.divided, [23, 24, 25, 26, 27, 28, 29, 0]);
+    let trust: Vec<usize> = (29..39).collect();
+    assert_eq!(r.divided[..10], trust[..]);
+    assert_eq!(r.divided[10..], [0]);
 }
 
 #[test]
@@ -92,8 +94,8 @@ fn sides_gaps_and_the_trust_gate_by_hand() {
     assert_eq!(d.items[0].mean_tenths(), Some(23));
     assert_eq!(
         r.item_gaps.len(),
-        1 + 7,
-        "REL1 and the seven trust items (5 against 2)"
+        1 + 10,
+        "REL1 and the ten trust items (5 against 2)"
     );
     assert_eq!(
         r.item_gaps[0]
@@ -101,10 +103,11 @@ fn sides_gaps_and_the_trust_gate_by_hand() {
             .abs_diff(r.item_gaps[0].distributor_tenths),
         30
     );
-    // REL section (weights sum 19, all 3 = 38/76): brand owners 41, 41, 44 of 76 -> 55 %;
-    // distributors 35, 35, 38 of 76 -> 47 %: 8 points, no gap. Trust: 100 % against 25 %.
-    assert_eq!(bo.sections[0].mean, Some(55));
-    assert_eq!(d.sections[0].mean, Some(47));
+    // REL section (weights sum 24, all 3 = 48/96): brand owners 51, 51, 54 of 96 -> 54 %;
+    // distributors are not asked REL3 (weight 2): 41, 41, 44 of 88 -> 48 %: 6 points, no gap.
+    // Trust: 100 % against 25 %.
+    assert_eq!(bo.sections[0].mean, Some(54));
+    assert_eq!(d.sections[0].mean, Some(48));
     assert_eq!(r.section_gaps.len(), 1);
     assert_eq!(
         (
@@ -118,7 +121,8 @@ fn sides_gaps_and_the_trust_gate_by_hand() {
     assert_eq!(r.all.sections[3].mean, Some(63));
     assert_eq!(r.trust, TrustGate::AtRisk);
     // Overall: the mean of the unrounded section means, rounded once:
-    // REL (41+41+44+35+35+38)/6 of 76 = 51.32 %, MOT 50, CHO 50, TRU 62.5 -> 53.45 -> 53
+    // REL (53.13 + 53.13 + 56.25 + 46.59 + 46.59 + 50) / 6 = 50.95 %, MOT 50, CHO 50,
+    // TRU 62.5 -> 53.36 -> 53
     // (rounding the section means first, 51 50 50 63, would give 53.5 -> 54).
     assert_eq!(r.all.sections[0].mean, Some(51));
     assert_eq!(r.all.overall, Some(53));
@@ -139,7 +143,7 @@ fn no_participants() {
     let q = default_questionnaire().unwrap();
     let r = aggregate(&q, &Scope::all(&q), &[]);
     assert_eq!(r.all.respondents, 0);
-    assert_eq!(r.all.items.len(), 30);
+    assert_eq!(r.all.items.len(), 39);
     assert!(r
         .all
         .items
@@ -193,7 +197,9 @@ fn everything_not_applicable() {
         .collect();
     let r = aggregate(&q, &Scope::all(&q), &people);
     assert!(r.all.sections.iter().all(|s| s.mean.is_none()));
-    assert_eq!(r.all.sections[0].not_applicable, 4 * 8);
+    assert_eq!(r.all.sections[0].not_applicable, 4 * 10);
+    // Trust offers no "Not applicable": such answers count as none.
+    assert_eq!(r.all.sections[3].not_applicable, 0);
     assert_eq!(r.all.items[0].not_applicable, 4);
     assert_eq!(r.all.overall, None);
     assert_eq!(r.trust, TrustGate::NotAssessed);
@@ -245,10 +251,10 @@ fn stored_workshops_round_trip_and_migrate() {
     }
     let text = encode_workshop(&w, &q);
     assert_eq!(decode_workshop(&text, &q).unwrap(), w);
-    let v2 = version_2();
+    let v2 = next_version();
     let migrated = decode_workshop(&text, &v2).unwrap();
     assert_eq!(
-        migrated.participants[0].answers.get("REL9"),
+        migrated.participants[0].answers.get("REL10"),
         w.participants[0].answers.get("REL8")
     );
     let newer = encode_workshop(&migrated, &v2);
@@ -273,7 +279,7 @@ fn the_summary_csv_has_sections_then_items() {
         .trim_end()
         .split("\r\n")
         .collect();
-    assert_eq!(lines.len(), 1 + 4 + 30);
+    assert_eq!(lines.len(), 1 + 4 + 39);
     assert!(lines[0].starts_with("\"Section\",\"Item\",\"Question\",\"Respondents\",\"Mean\""));
     assert!(
         lines[4].starts_with(
@@ -290,6 +296,9 @@ fn the_summary_csv_has_sections_then_items() {
     // REL1: mean 3.3, median 3.5, 2 to 5, counts 0 2 1 2 1, sides 4.3 and 2.3, divided, a gap.
     assert_eq!(
         lines[5],
-        "\"The Relationship\",\"REL1\",\"How clearly is the distributor's role defined: which customers, channels, territory and customer-management tasks it carries out for the brand owner?\",\"6\",\"3.3\",\"3.5\",\"2\",\"5\",\"0\",\"2\",\"1\",\"2\",\"1\",\"0\",\"0\",\"4.3\",\"2.3\",\"yes\",\"yes\""
+        format!(
+            "\"The Relationship\",\"REL1\",\"{}\",\"6\",\"3.3\",\"3.5\",\"2\",\"5\",\"0\",\"2\",\"1\",\"2\",\"1\",\"0\",\"0\",\"4.3\",\"2.3\",\"yes\",\"yes\"",
+            q.sections[0].items[0].question.get("en", "en")
+        )
     );
 }

@@ -7,22 +7,36 @@ use assessment::{
 };
 use serde_json::{json, Value};
 
-/// Version 2 of the bundled questionnaire: REL8 renamed to REL9, MOT5 removed, TRU8 added.
-pub fn version_2() -> Questionnaire {
+/// The next version of the bundled questionnaire (3): REL8 renamed to REL10, MOT5 removed, TRU8
+/// added; the bundled migration 1 -> 2 stays before it.
+pub fn next_version() -> Questionnaire {
     let mut doc: Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
-    doc["version"] = json!(2);
-    doc["sections"][0]["items"][7]["id"] = json!("REL9");
+    doc["version"] = json!(3);
+    assert_eq!(doc["sections"][0]["items"][8]["id"], json!("REL8"));
+    doc["sections"][0]["items"][8]["id"] = json!("REL10");
+    for a in doc["sections"][0]["actions"].as_array_mut().unwrap() {
+        if a["when"]["item"] == json!("REL8") {
+            a["when"]["item"] = json!("REL10");
+        }
+    }
+    assert_eq!(doc["sections"][1]["items"][4]["id"], json!("MOT5"));
     doc["sections"][1]["items"]
         .as_array_mut()
         .unwrap()
         .remove(4);
-    let mut added = doc["sections"][3]["items"][6].clone();
+    doc["sections"][1]["actions"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|a| a["when"]["item"] != json!("MOT5"));
+    let mut added = doc["sections"][3]["items"][9].clone();
     added["id"] = json!("TRU8");
     doc["sections"][3]["items"]
         .as_array_mut()
         .unwrap()
         .push(added);
-    doc["migrations"] = json!([{"from": 1, "to": 2, "renamed": {"REL8": "REL9"}, "removed": ["MOT5"], "added": ["TRU8"]}]);
+    doc["migrations"].as_array_mut().unwrap().push(
+        json!({"from": 2, "to": 3, "renamed": {"REL8": "REL10"}, "removed": ["MOT5"], "added": ["TRU8"]}),
+    );
     parse_questionnaire(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"))
 }
 
