@@ -18,6 +18,14 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// How many questions a brand owner is asked (each side only what it can see).
+fn brand_owner_questions() -> usize {
+    let q = default_questionnaire().unwrap();
+    Scope::all(&q)
+        .side(Some(Perspective::BrandOwner))
+        .item_count(&q)
+}
+
 /// The app mounted in its own element; unmounted and removed when dropped.
 struct Mounted {
     root: Element,
@@ -99,7 +107,11 @@ async fn an_item_renders_as_a_fieldset_with_a_legend_and_seven_labelled_radios()
     let m = started(MemoryMode::Normal).await;
     assert_eq!(m.one("h1").text_content().unwrap(), "The Relationship");
     let fieldsets = m.all("fieldset.dra-item");
-    assert_eq!(fieldsets.len(), 8);
+    assert_eq!(
+        fieldsets.len(),
+        10,
+        "every REL question is asked of a brand owner"
+    );
     let first = &fieldsets[0];
     let legend = first.query_selector("legend").unwrap().unwrap();
     assert_eq!(
@@ -115,19 +127,20 @@ async fn an_item_renders_as_a_fieldset_with_a_legend_and_seven_labelled_radios()
     assert_eq!(labels.len(), 7);
     assert_eq!(
         labels[2],
-        "3 Defined \u{2014} A written scope of tasks, not reviewed since signing"
+        format!(
+            "3 Defined \u{2014} {}",
+            q.sections[0].items[0].levels[2].get("en", "en")
+        )
     );
     assert_eq!(labels[5], "Not applicable");
     assert_eq!(labels[6], "Don't know");
     let radios = first.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(radios.length(), 7);
-    // The brand-owner item carries its hint as a description.
-    let second = &fieldsets[1];
-    let hint_id = second.get_attribute("aria-describedby").unwrap();
-    assert_eq!(
-        m.one(&format!("#{hint_id}")).text_content().unwrap(),
-        "Best answered by the brand owner."
-    );
+    // Questions are asked only of the side that can see them, so none needs a "best answered
+    // by" hint any more.
+    assert!(fieldsets
+        .iter()
+        .all(|f| f.get_attribute("aria-describedby").is_none()));
 }
 
 #[wasm_bindgen_test]
@@ -135,7 +148,11 @@ async fn choosing_a_level_updates_the_progress_bar() {
     let m = started(MemoryMode::Normal).await;
     let bar = m.one("[role=progressbar]");
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
-    assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("30"));
+    let total = brand_owner_questions().to_string();
+    assert_eq!(
+        bar.get_attribute("aria-valuemax").as_deref(),
+        Some(total.as_str())
+    );
     m.click("#dra-item-REL1 input[value='4']");
     tick().await;
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("1"));
@@ -144,7 +161,7 @@ async fn choosing_a_level_updates_the_progress_bar() {
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("2"));
     assert_eq!(
         bar.get_attribute("aria-valuetext").as_deref(),
-        Some("2 of 30 questions answered")
+        Some(format!("2 of {total} questions answered").as_str())
     );
     let checked: HtmlInputElement = m.one("#dra-item-REL1 input[value='4']").unchecked_into();
     assert!(checked.checked());
@@ -288,7 +305,10 @@ async fn my_assessments_lists_every_record_and_explains_unreadable_ones() {
         "labels are text, never markup"
     );
     assert!(m.all("article b").is_empty());
-    assert!(m.text().contains("1 of 30 answered"));
+    assert!(
+        m.text().contains("1 of 39 answered"),
+        "no side chosen: every question"
+    );
     assert!(m
         .text()
         .contains("newer version of this app and is kept exactly as it is"));
@@ -324,7 +344,7 @@ async fn the_language_switch_rebuilds_the_page_in_german_and_keeps_the_answers()
         m.one("[role=progressbar]")
             .get_attribute("aria-valuetext")
             .as_deref(),
-        Some("1 von 30 Fragen beantwortet")
+        Some(format!("1 von {} Fragen beantwortet", brand_owner_questions()).as_str())
     );
     assert_eq!(
         document()

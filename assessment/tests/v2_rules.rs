@@ -110,7 +110,8 @@ fn enough_answers_needs_three_quarters_and_every_critical_practice() {
     let n = tru.items.len();
     let required = n.saturating_mul(3).div_ceil(4);
     // (name, Trust answers, scored?, critical ones reported open)
-    let cases: Vec<(&str, Box<dyn Fn(&str) -> Option<Answer>>, bool, usize)> = vec![
+    type TrustAnswers<'a> = Box<dyn Fn(&str) -> Option<Answer> + 'a>;
+    let cases: Vec<(&str, TrustAnswers, bool, usize)> = vec![
         ("all rated", Box::new(|_| Some(lvl(4))), true, 0),
         (
             "three don't know on failing critical practices",
@@ -246,14 +247,8 @@ fn one_critical_trust_practice_at_level_one_flags_at_risk() {
         .id
         .clone();
     for (id, at_risk) in [(&critical, true), (&plain, false)] {
-        let a = answers(&q, Perspective::Distributor, |s, i| {
-            Some(if i == id.as_str() {
-                lvl(1)
-            } else if s == "TRU" {
-                lvl(5)
-            } else {
-                lvl(5)
-            })
+        let a = answers(&q, Perspective::Distributor, |_, i| {
+            Some(if i == id.as_str() { lvl(1) } else { lvl(5) })
         });
         let r = report(&q, Perspective::Distributor, &a);
         let trust = r.section(TRU).unwrap().score.unwrap();

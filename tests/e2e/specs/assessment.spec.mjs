@@ -59,7 +59,7 @@ test('brand owner and distributor are asked different questions', async ({ page 
   expect(askedCount('brand_owner')).not.toBe(askedCount('distributor'));
 });
 
-test('three "Don't know" on Trust give "not enough answers" and no Partnership', async ({ page }) => {
+test('three "Don\'t know" on Trust give "not enough answers" and no Partnership', async ({ page }) => {
   const app = new AssessmentPage(page);
   await app.open();
   await app.start();

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { content, en } from './app.mjs';
+import { asked, content, en } from './app.mjs';
 
 const items = content.sections.flatMap((s, si) => s.items.map((item, ii) => ({ ...item, section: s, si, ii })));
 const N = 30;
@@ -28,11 +28,13 @@ function recordFile(k) {
   return { name: `result-${k}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) };
 }
 
-/** Statistics computed here, independently of the app. */
+const side = (k) => (k < 15 ? 'brand_owner' : 'distributor');
+
+/** Statistics computed here, independently of the app, over the participants asked the item. */
 function itemStats(i, who = () => true) {
   const levels = [];
   for (let k = 0; k < N; k++) {
-    if (!who(k)) continue;
+    if (!who(k) || !asked(items[i], side(k))) continue;
     const a = answer(k, i);
     if (typeof a === 'number') levels.push(a);
   }
@@ -65,12 +67,16 @@ function sectionMean(sectionIndex, who = () => true) {
   const values = [];
   for (let k = 0; k < N; k++) {
     if (!who(k)) continue;
-    let num = 0, den = 0, rated = 0;
+    let num = 0, den = 0, rated = 0, n = 0, open = 0;
     section.items.forEach((item, ii) => {
+      if (!asked(item, side(k))) return;
+      n++;
       const a = answer(k, offset + ii);
       if (typeof a === 'number') { num += item.weight * (a - 1); den += item.weight * 4; rated++; }
+      else if (item.critical) open++;
     });
-    if (rated >= Math.ceil(section.items.length / 2)) values.push((100 * num) / den);
+    const { numerator, denominator } = content.scoring.min_rated_fraction;
+    if (rated >= Math.ceil((n * numerator) / denominator) && open === 0) values.push((100 * num) / den);
   }
   return Math.floor(values.reduce((a, b) => a + b, 0) / values.length + 0.5 + 1e-9);
 }
