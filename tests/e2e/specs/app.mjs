@@ -73,6 +73,8 @@ export function expectedScores(levelOf, side = 'brand_owner') {
     sections: sections.map((s) => ({ ...s, percent: s.exact === null ? null : round(s.exact) })),
     overall,
     atRisk,
+    /** The overall band's index, capped as the results cap it. */
+    band,
     /** The overall line as the results show it in English. */
     overallText:
       overall === null ? null : `Overall ${overall} % ${en(content.scoring.bands[band].name)}${atRisk ? ' (at risk)' : ''}`,

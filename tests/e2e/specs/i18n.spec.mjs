@@ -4,6 +4,9 @@ import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { AssessmentPage, UI, askedCount, bandOf, content, expectedScores } from './app.mjs';
 
+/** A section band's index for a displayed percentage. */
+const bandIndexDe = (percent) => content.scoring.bands.reduce((n, b, i) => (percent >= b.min_percent ? i : n), 0);
+
 const NBSP = '\u00a0';
 
 test.describe('with a German browser', () => {
@@ -27,15 +30,21 @@ test.describe('with a German browser', () => {
     const levelOf = (sid, i) => (i % 4) + 1;
     await app.answerAll(levelOf);
 
-    const want = expectedScores(levelOf);
-    await expect(page.getByText(`Gesamt ${want.overall}${NBSP}% ${bandOf(want.overall, 'de')}`)).toBeVisible();
+    const want = expectedScores(levelOf, 'distributor');
+    const band = content.scoring.bands[want.band].name.de;
+    await expect(page.getByText(`Gesamt ${want.overall}${NBSP}% ${band}${want.atRisk ? ' (gefährdet)' : ''}`)).toBeVisible();
     for (const [k, s] of want.sections.entries()) {
       const title = content.sections[k].title.de;
       const region = page.getByRole('region', { name: `${title}: ${s.percent}${NBSP}% – ${bandOf(s.percent, 'de')}` });
       await expect(region).toBeVisible();
-      await expect(region.getByRole('heading', { level: 3, name: 'Empfohlene Maßnahmen' })).toBeVisible();
-      await expect(region.getByText(content.sections[k].actions[0].de)).toBeVisible();
+      await expect(region.getByText(content.sections[k].band_texts[content.scoring.bands[bandIndexDe(s.percent)].id].de)).toBeVisible();
     }
+    // The actions, in German, for the distributor's side.
+    const next = page.getByRole('region', { name: 'Die nächsten Schritte' });
+    await expect(next).toBeVisible();
+    const rel1 = content.sections[0].actions.find((a) => a.when.item === 'REL1' && a.who !== 'brand_owner');
+    await expect(next.getByText(rel1.step.de)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'So lesen Sie dieses Ergebnis' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Punktzahl je Bereich' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Die schwächsten Praktiken' })).toBeVisible();
     // Nothing English is left on the page: the English-only words of the results are absent.
