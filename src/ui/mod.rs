@@ -1,5 +1,6 @@
 //! The screens. Each reads the shared [`AppState`] from context and renders the domain types.
 
+mod advice;
 mod compare;
 mod history;
 mod host;

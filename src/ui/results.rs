@@ -1,15 +1,14 @@
 //! The results: overall score and band with the reasons for a cap or a flag, unanswered items,
-//! the radar chart with its table, what to do next, one block per section, the weakest practices
-//! with their next rung, the "Don't know" answers to find out about, and how to read it all.
+//! the radar chart with its table and one block per section; what they advise is in `advice`.
 
 use assessment::explain::overall_reasons;
 use assessment::i18n::fill;
-use assessment::model::Who;
 use assessment::scoring::TrustGate;
 use assessment::share::{encode_share, FRAGMENT_PREFIX};
 use assessment::{score, Assessment, Report, Step};
 use leptos::prelude::*;
 
+use super::advice::{Actions, DontKnow, Explain, Weakest};
 use super::item::item_dom_id;
 use super::radar::RadarChart;
 use super::{TableWrap, HEADING_ID};
@@ -318,137 +317,4 @@ fn Sections(report: Report) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// The actions the answers triggered for the respondent's side, most important first.
-#[component]
-fn Actions(report: Report) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
-    (!report.actions.is_empty()).then(|| view! {
-        <section class="dra-card dra-next-steps" aria-labelledby="dra-next-steps">
-            <h2 id="dra-next-steps">{m.actions_heading}</h2>
-            <p class="dra-muted">{m.actions_intro}</p>
-            <ol class="dra-actions-list">
-                {report.actions.iter().map(|t| {
-                    let sec = &q.sections[t.section];
-                    let action = &sec.actions[t.action];
-                    let who = match action.who {
-                        Who::Both => m.both_companies,
-                        Who::BrandOwner => m.brand_owner,
-                        Who::Distributor => m.distributor,
-                    };
-                    let practice = match action.trigger {
-                        assessment::model::Trigger::ItemAtMost { item, .. } => state.text(&sec.items[item].question),
-                        assessment::model::Trigger::Band(_) => state.text(&sec.title),
-                    };
-                    let meta = fill(m.action_meta, &[
-                        ("who", who),
-                        ("days", &m.int(u64::from(action.horizon_days))),
-                        ("practice", practice),
-                    ]);
-                    view! {
-                        <li>
-                            <p class="dra-action__step">{state.text(&action.step)}</p>
-                            <p class="dra-muted">{meta}</p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </section>
-    })
-}
-
-#[component]
-fn Weakest(report: Report) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
-    (!report.weakest.is_empty()).then(|| {
-        view! {
-            <section class="dra-card dra-weakest" aria-labelledby="dra-weakest">
-                <h2 id="dra-weakest">{m.weakest_heading}</h2>
-                <p class="dra-muted">{m.weakest_order}</p>
-                <ol>
-                    {report.weakest.iter().map(|w| {
-                        let sec = &q.sections[w.section];
-                        let item = &sec.items[w.item];
-                        let n = usize::from(w.level.get() - 1);
-                        let now = fill(m.weakest_now, &[
-                            ("section", state.text(&sec.title)),
-                            ("level", &w.level.get().to_string()),
-                            ("name", state.text(&q.level_names[n])),
-                            ("description", state.text(&item.levels[n])),
-                        ]);
-                        let next = w.next_level().map(|l| fill(m.next_rung, &[
-                            ("level", &l.get().to_string()),
-                            ("description", state.text(&item.levels[usize::from(l.get() - 1)])),
-                        ]));
-                        view! {
-                            <li>
-                                <p class="dra-weakest__question">
-                                    {w.critical.then(|| view! { <span class="dra-badge">{m.critical_badge}</span>" " })}
-                                    {state.text(&item.question)}
-                                </p>
-                                <p class="dra-muted">{now}</p>
-                                {next.map(|t| view! { <p class="dra-weakest__next">{t}</p> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </section>
-        }
-    })
-}
-
-/// "Don't know" answers: things to find out.
-#[component]
-fn DontKnow(report: Report) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
-    (!report.dont_know.is_empty()).then(|| view! {
-        <section class="dra-card dra-dont-know" aria-labelledby="dra-dont-know">
-            <h2 id="dra-dont-know">{m.dont_know_heading}</h2>
-            <p>{m.dont_know_intro}</p>
-            <ul>
-                {report.dont_know.iter().map(|r| view! { <li>{state.text(&q.item(*r).question)}</li> }).collect_view()}
-            </ul>
-        </section>
-    })
-}
-
-/// How a result is made: levels to percentages, weights, enough answers, the Trust rule and
-/// the bands with their thresholds and meaning.
-#[component]
-fn Explain() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
-    let rules = &q.scoring;
-    let overall = rules.trust_gate.as_ref().map(|g| {
-        fill(
-            m.explain_overall,
-            &[
-                ("section", state.text(&q.sections[g.section].title)),
-                ("percent", &m.percent(g.below_percent)),
-                ("level", &g.critical_at_most.to_string()),
-            ],
-        )
-    });
-    view! {
-        <section class="dra-card dra-explain" aria-labelledby="dra-explain">
-            <h2 id="dra-explain">{m.explain_heading}</h2>
-            <p>{m.explain_levels}</p>
-            <p>{fill(m.explain_enough, &[
-                ("numerator", &m.int(u64::from(rules.min_rated_numerator))),
-                ("denominator", &m.int(u64::from(rules.min_rated_denominator))),
-            ])}</p>
-            {overall.map(|t| view! { <p>{t}</p> })}
-            <h3>{m.explain_bands}</h3>
-            <dl class="dra-bands">
-                {rules.bands.iter().map(|b| view! {
-                    <dt class=format!("dra-band-{}", b.id)>{state.text(&b.name)}</dt>
-                    <dd>{state.text(&b.meaning)}</dd>
-                }).collect_view()}
-            </dl>
-        </section>
-    }
 }
