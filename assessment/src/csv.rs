@@ -5,7 +5,7 @@
 //! `-`, `@`, a tab or a carriage return gets a leading apostrophe, so it is shown as text.
 
 use crate::answers::Answer;
-use crate::model::{Questionnaire, Scope, Trigger};
+use crate::model::{Questionnaire, Scope};
 use crate::scoring::score;
 use crate::wizard::Assessment;
 
@@ -56,10 +56,7 @@ pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
             .iter()
             .filter(|t| t.section == s)
             .map(|t| &section.actions[t.action])
-            .filter(|act| match act.trigger {
-                Trigger::ItemAtMost { item: i, .. } => item == Some(i),
-                Trigger::Band(_) => item.is_none(),
-            })
+            .filter(|act| act.item() == item)
             .map(|act| {
                 format!(
                     "{} ({} d)",

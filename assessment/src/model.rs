@@ -97,6 +97,17 @@ pub struct Action {
     pub horizon_days: u32,
 }
 
+impl Action {
+    /// The practice (item index within the section) the action belongs to; `None` for a
+    /// section-wide action set off by a band.
+    pub fn item(&self) -> Option<usize> {
+        match self.trigger {
+            Trigger::ItemAtMost { item, .. } => Some(item),
+            Trigger::Band(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub id: String,

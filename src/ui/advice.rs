@@ -2,7 +2,7 @@
 //! their next rung, the "Don't know" answers to find out about, and how to read a result.
 
 use assessment::i18n::fill;
-use assessment::model::{Trigger, Who};
+use assessment::model::Who;
 use assessment::Report;
 use leptos::prelude::*;
 
@@ -13,37 +13,39 @@ use crate::state::AppState;
 pub fn Actions(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
-    (!report.actions.is_empty()).then(|| view! {
-        <section class="dra-card dra-next-steps" aria-labelledby="dra-next-steps">
-            <h2 id="dra-next-steps">{m.actions_heading}</h2>
-            <p class="dra-muted">{m.actions_intro}</p>
-            <ol class="dra-actions-list">
-                {report.actions.iter().map(|t| {
-                    let sec = &q.sections[t.section];
-                    let action = &sec.actions[t.action];
-                    let who = match action.who {
-                        Who::Both => m.both_companies,
-                        Who::BrandOwner => m.brand_owner,
-                        Who::Distributor => m.distributor,
-                    };
-                    let practice = match action.trigger {
-                        Trigger::ItemAtMost { item, .. } => state.text(&sec.items[item].question),
-                        Trigger::Band(_) => state.text(&sec.title),
-                    };
-                    let meta = fill(m.action_meta, &[
-                        ("who", who),
-                        ("days", &m.int(u64::from(action.horizon_days))),
-                        ("practice", practice),
-                    ]);
-                    view! {
-                        <li>
-                            <p class="dra-action__step">{state.text(&action.step)}</p>
-                            <p class="dra-muted">{meta}</p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </section>
+    (!report.actions.is_empty()).then(|| {
+        view! {
+            <section class="dra-card dra-next-steps" aria-labelledby="dra-next-steps">
+                <h2 id="dra-next-steps">{m.actions_heading}</h2>
+                <p class="dra-muted">{m.actions_intro}</p>
+                <ol class="dra-actions-list">
+                    {report.actions.iter().map(|t| {
+                        let sec = &q.sections[t.section];
+                        let action = &sec.actions[t.action];
+                        let who = match action.who {
+                            Who::Both => m.both_companies,
+                            Who::BrandOwner => m.brand_owner,
+                            Who::Distributor => m.distributor,
+                        };
+                        let practice = match action.item() {
+                            Some(item) => state.text(&sec.items[item].question),
+                            None => state.text(&sec.title),
+                        };
+                        let meta = fill(m.action_meta, &[
+                            ("who", who),
+                            ("days", &m.int(u64::from(action.horizon_days))),
+                            ("practice", practice),
+                        ]);
+                        view! {
+                            <li>
+                                <p class="dra-action__step">{state.text(&action.step)}</p>
+                                <p class="dra-muted">{meta}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        }
     })
 }
 
