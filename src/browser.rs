@@ -19,7 +19,12 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     document.body().ok_or("no body")?.append_child(&a)?;
     a.click();
     a.remove();
-    web_sys::Url::revoke_object_url(&url)?;
+    // Not revoked at once: the browser may still be starting the download after `click()`.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    leptos::prelude::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
     Ok(())
 }
 
@@ -174,31 +179,5 @@ pub fn set_lang_in_url(code: &str) {
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
         }
-    }
-}
-
-/// A name made safe for a file name: letters, digits and dashes.
-pub fn slug(label: &str) -> String {
-    let mut out = String::new();
-    for c in label.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(40).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn slugs_are_file_name_safe() {
-        assert_eq!(
-            super::slug("Acme Distribution \u{2013} Germany"),
-            "acme-distribution-germany"
-        );
-        assert_eq!(super::slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(super::slug(""), "");
     }
 }

@@ -35,6 +35,9 @@ pub struct EmbedOptions {
     pub show_results: bool,
     pub share_scores: bool,
     pub parent_origin: Option<String>,
+    /// A `parent_origin` was given but is not an origin: then nothing is sent at all (failing
+    /// closed), rather than to any origin.
+    pub parent_origin_invalid: bool,
     /// The language asked for with `lang` (also outside embed mode).
     pub lang: Option<Locale>,
 }
@@ -63,7 +66,10 @@ impl EmbedOptions {
                 "font_scale" => o.font_scale = font_scale(v),
                 "results" => o.show_results = v != "0" && v != "false",
                 "share_scores" => o.share_scores = v == "1" || v == "true",
-                "parent_origin" => o.parent_origin = origin(v),
+                "parent_origin" => {
+                    o.parent_origin = origin(v);
+                    o.parent_origin_invalid = o.parent_origin.is_none();
+                }
                 "lang" => o.lang = Locale::from_tag(v),
                 _ => {}
             }
@@ -71,9 +77,14 @@ impl EmbedOptions {
         o
     }
 
-    /// Where messages go: the parent's origin when given, else `*` (then no scores are sent).
-    pub fn target_origin(&self) -> &str {
-        self.parent_origin.as_deref().unwrap_or("*")
+    /// Where messages go: the parent's origin when given, else `*` (then no scores are sent);
+    /// `None` -- send nothing -- when the `parent_origin` given is not a valid origin.
+    pub fn target_origin(&self) -> Option<&str> {
+        if self.parent_origin_invalid {
+            None
+        } else {
+            Some(self.parent_origin.as_deref().unwrap_or("*"))
+        }
     }
 
     /// Whether the `completed` message may carry scores.
@@ -97,17 +108,42 @@ pub fn font_scale(v: &str) -> Option<f64> {
         .map(|x| x.clamp(0.75, 2.0))
 }
 
-/// `scheme://host[:port]` with http or https and nothing after it.
+/// An origin exactly as the browser writes one (`MessageEvent.origin`): `http` or `https`,
+/// `://`, a lower-case host, an optional `:port` of digits, and nothing after it -- no trailing
+/// `/`, no path, no upper case. Anything else is refused, so that a mistyped origin is noticed
+/// (nothing is sent) instead of never matching.
 pub fn origin(v: &str) -> Option<String> {
     let (scheme, rest) = v.split_once("://")?;
     if scheme != "https" && scheme != "http" {
         return None;
     }
-    let ok = !rest.is_empty()
-        && rest
+    let (host, port) = if let Some(end) = rest.strip_prefix('[').and_then(|r| r.find(']')) {
+        // An IPv6 literal: [::1] or [::1]:8080.
+        let (h, p) = rest.split_at(end + 2);
+        let ok = h[1..h.len() - 1]
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    ok.then(|| format!("{scheme}://{}", rest.to_ascii_lowercase()))
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase() || c == ':' || c == '.');
+        (ok.then_some(h)?, p)
+    } else {
+        let (h, p) = rest.find(':').map_or((rest, ""), |i| rest.split_at(i));
+        let ok = h.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+        (ok.then_some(h)?, p)
+    };
+    let port_ok = match port.strip_prefix(':') {
+        None => port.is_empty(),
+        Some(digits) => {
+            (1..=5).contains(&digits.len())
+                && !digits.starts_with('0')
+                && digits.parse::<u16>().is_ok()
+        }
+    };
+    port_ok.then(|| format!("{scheme}://{host}{port}"))
 }
 
 fn envelope(kind: &str) -> serde_json::Map<String, Value> {
@@ -182,14 +218,14 @@ mod tests {
             ("font_scale", "9"),
             ("results", "0"),
             ("share_scores", "1"),
-            ("parent_origin", "https://Example.org:8443"),
+            ("parent_origin", "https://example.org:8443"),
         ]);
         assert!(o.embed && !o.show_results && o.sends_scores());
         assert_eq!(o.perspective, Some(Perspective::Distributor));
         assert_eq!(o.sections, ["REL", "TRU"]);
         assert_eq!(o.accent.as_deref(), Some("#aa3300"));
         assert_eq!(o.font_scale, Some(2.0));
-        assert_eq!(o.target_origin(), "https://example.org:8443");
+        assert_eq!(o.target_origin(), Some("https://example.org:8443"));
         let bad = EmbedOptions::from_params([
             ("accent", "red;background:url(x)"),
             ("parent_origin", "javascript://x"),
@@ -208,7 +244,9 @@ mod tests {
         );
         assert!(bad.show_results);
         assert!(!bad.sends_scores(), "no scores without a parent origin");
-        assert_eq!(bad.target_origin(), "*");
+        assert_eq!(bad.target_origin(), None, "an invalid origin sends nothing");
+        let none = EmbedOptions::from_params([("embed", "1")]);
+        assert_eq!(none.target_origin(), Some("*"));
     }
 
     #[test]
@@ -220,6 +258,28 @@ mod tests {
         assert_eq!(origin("https://a.example/path"), None);
         assert_eq!(origin("https://"), None);
         assert_eq!(origin("data:text/html"), None);
+        for bad in [
+            "https://a.example/",
+            "https://A.example",
+            "HTTPS://a.example",
+            "https://a.example:",
+            "https://a.example:08080",
+            "https://a.example:99999",
+            "https://a..example",
+            "https://a.example?x",
+            "https://user@a.example",
+            "https://[::1",
+        ] {
+            assert_eq!(origin(bad), None, "{bad}");
+        }
+        assert_eq!(
+            origin("http://[::1]:8080").as_deref(),
+            Some("http://[::1]:8080")
+        );
+        assert_eq!(
+            origin("https://a-b.example").as_deref(),
+            Some("https://a-b.example")
+        );
     }
 
     #[test]

@@ -3,8 +3,11 @@
 
 pub mod browser;
 pub mod embed;
+pub mod import;
+pub mod notice;
 pub mod panic;
 pub mod persist;
+pub mod present;
 pub mod route;
 pub mod state;
 pub mod storage;

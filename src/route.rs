@@ -31,7 +31,17 @@ impl Route {
         if let Some(payload) = f.strip_prefix(FRAGMENT_PREFIX) {
             return Route::Shared(payload.to_owned());
         }
-        let parts: Vec<&str> = f.trim_matches('/').split('/').collect();
+        // The browser percent-encodes what it puts in `location.hash` (a space, non-ASCII):
+        // each segment is decoded; one that does not decode to UTF-8 names nothing.
+        let Some(decoded) = f
+            .trim_matches('/')
+            .split('/')
+            .map(percent_decode)
+            .collect::<Option<Vec<String>>>()
+        else {
+            return Route::Assessment;
+        };
+        let parts: Vec<&str> = decoded.iter().map(String::as_str).collect();
         match parts[..] {
             ["history"] => Route::History,
             ["compare", a, b] if !a.is_empty() && !b.is_empty() => {
@@ -51,18 +61,52 @@ impl Route {
         match self {
             Route::Assessment => "#/".to_owned(),
             Route::History => "#/history".to_owned(),
-            Route::Compare(a, b) => format!("#/compare/{a}/{b}"),
+            Route::Compare(a, b) => {
+                format!("#/compare/{}/{}", percent_encode(a), percent_encode(b))
+            }
             Route::Workshops => "#/workshops".to_owned(),
-            Route::Workshop(id) => format!("#/workshop/{id}"),
-            Route::Present(id) => format!("#/workshop/{id}/present"),
+            Route::Workshop(id) => format!("#/workshop/{}", percent_encode(id)),
+            Route::Present(id) => format!("#/workshop/{}/present", percent_encode(id)),
             Route::Shared(p) => format!("#{FRAGMENT_PREFIX}{p}"),
         }
     }
 }
 
+/// Decodes `%XX` escapes; `None` when an escape is malformed or the bytes are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Escapes everything but ASCII letters, digits, `-`, `_`, `.` and `~`, so that an id can
+/// never add a segment (`/`) or end the fragment.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{percent_decode, percent_encode, Route};
 
     #[test]
     fn fragments_round_trip() {
@@ -77,6 +121,28 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.fragment()), route);
         }
+    }
+
+    #[test]
+    fn ids_are_percent_decoded_and_encoded() {
+        assert_eq!(
+            Route::parse("#/workshop/a%20b"),
+            Route::Workshop("a b".into())
+        );
+        assert_eq!(
+            Route::parse("#/compare/%C3%A9t%C3%A9/x"),
+            Route::Compare("\u{e9}t\u{e9}".into(), "x".into())
+        );
+        assert_eq!(Route::parse("#/workshop/%ZZ"), Route::Assessment);
+        assert_eq!(Route::parse("#/workshop/%FF"), Route::Assessment);
+        assert_eq!(Route::parse("#/workshop/%4"), Route::Assessment);
+        let odd = Route::Compare("a/b c".into(), "%".into());
+        assert_eq!(odd.fragment(), "#/compare/a%2Fb%20c/%25");
+        assert_eq!(Route::parse(&odd.fragment()), odd);
+        assert_eq!(
+            percent_decode(&percent_encode("\u{202e}x")).as_deref(),
+            Some("\u{202e}x")
+        );
     }
 
     #[test]

@@ -10,7 +10,10 @@ use assessment::{
 use leptos::prelude::*;
 
 use crate::embed::EmbedOptions;
-use crate::persist::{self, Notice, Said};
+use crate::import::{Line, Pending, Target};
+use crate::notice::{Notice, Said};
+use crate::persist;
+use crate::present::{self, FileKind};
 use crate::route::Route;
 use crate::storage::Store;
 
@@ -98,7 +101,15 @@ pub struct AppState {
     pub q: &'static Questionnaire,
     pub scope: StoredValue<Scope>,
     pub assessment: RwSignal<Assessment>,
+    /// The page of the assessment shown (welcome, a section, results): screens that only
+    /// depend on the page read this, so an answer does not re-run them.
+    pub page: Memo<Step>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// The report of the last import, kept here so that it reaches the person wherever they
+    /// are when it finishes, and the records waiting for a decision about conflicts (asked in a
+    /// dialog on any screen).
+    pub import_report: RwSignal<Option<(Target, Vec<Line>)>>,
+    pub pending_import: RwSignal<Option<Pending>>,
     /// The element to focus after the next page change, instead of the page heading.
     pub focus_next: StoredValue<Option<String>>,
     /// The screen, from the URL fragment.
@@ -131,12 +142,22 @@ impl AppState {
         }
         let mut all = initial_notices;
         all.extend(notices);
+        all.extend(persist::unreadable_at_start(&store, q));
         let locale = initial_locale(&embed, &store);
+        let scope = StoredValue::new(scope);
+        let assessment = RwSignal::new(assessment);
+        let page = Memo::new(move |_| {
+            let scope = scope.get_value();
+            assessment.with(|a| a.normalized(&scope))
+        });
         let state = Self {
             q,
-            scope: StoredValue::new(scope),
-            assessment: RwSignal::new(assessment),
+            scope,
+            assessment,
+            page,
             notices: RwSignal::new(all),
+            import_report: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
             focus_next: StoredValue::new(None),
             route: RwSignal::new(Route::parse(&current_fragment())),
             library: RwSignal::new(0),
@@ -147,7 +168,76 @@ impl AppState {
         state.autosave();
         state.follow_the_url();
         state.sync_with_other_tabs();
+        state.warn_before_leaving_unsaved();
         state
+    }
+
+    /// Offers `text` as a download; tells the person when the browser refuses.
+    pub fn download(&self, kind: FileKind, label: &str, day: &str, text: &str) -> Option<String> {
+        let name = present::file_name(kind, label, day);
+        match crate::browser::download(&name, present::mime(kind), text) {
+            Ok(()) => Some(name),
+            Err(_) => {
+                self.notify(Notice::Said(Said::DownloadBlocked));
+                None
+            }
+        }
+    }
+
+    /// Keeps, in a download, earlier texts that undoing a failed import could not put back.
+    pub fn keep_not_restored(&self, lost: Vec<(String, String)>) {
+        if lost.is_empty() {
+            return;
+        }
+        let records: Vec<&str> = lost.iter().map(|(_, t)| t.as_str()).collect();
+        let text = assessment::exchange::export_with_raw(&[], &records, self.q, now_ms());
+        let _ = self.download(
+            FileKind::NotRestored,
+            "",
+            &crate::browser::file_date(now_ms()),
+            &text,
+        );
+        let keys = lost.into_iter().map(|(k, _)| k).collect();
+        self.notify(Notice::Said(Said::RestoreLost(keys)));
+    }
+
+    /// Reports an import: on the screen it was started from, and -- when the person has left
+    /// that screen -- in a notice too.
+    pub fn report_import(&self, target: Target, lines: Vec<Line>) {
+        let added = lines.iter().find_map(|l| match l {
+            Line::Imported(n) | Line::Added(n) => Some(*n),
+            _ => None,
+        });
+        let here = match (&target, self.route.get_untracked()) {
+            (Target::History, Route::History) => true,
+            (Target::Workshop(a), Route::Workshop(b)) => *a == b,
+            _ => false,
+        };
+        if !here {
+            let workshop = match &target {
+                Target::Workshop(id) => Some(id.clone()),
+                Target::History => None,
+            };
+            self.notify(Notice::Said(Said::ImportFinished {
+                added: added.unwrap_or(0),
+                workshop,
+            }));
+        }
+        self.import_report.set(Some((target, lines)));
+    }
+
+    /// With answers that could not be saved, leaving or reloading the page asks first.
+    fn warn_before_leaving_unsaved(self) {
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if self
+                .notices
+                .with_untracked(|n| n.contains(&Notice::NotSaved))
+            {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     /// The app's words in the current language. Read untracked: the whole view is rebuilt when
@@ -224,11 +314,9 @@ impl AppState {
         }
         let a = self.assessment.get_untracked();
         let text = assessment::exchange::export_json(&[&a], self.q, now_ms());
-        let name = format!(
-            "distributor-assessment-unsaved-{}.json",
-            crate::browser::file_date(now_ms())
-        );
-        let said = match crate::browser::download(&name, "application/json", &text) {
+        let kind = FileKind::Unsaved;
+        let name = present::file_name(kind, &a.label, &crate::browser::file_date(now_ms()));
+        let said = match crate::browser::download(&name, present::mime(kind), &text) {
             Ok(()) => Said::UnsavedDownloaded(name),
             Err(_) => Said::UnsavedBlocked,
         };
@@ -247,16 +335,33 @@ impl AppState {
         on_cleanup(move || handle.remove());
     }
 
-    /// Another tab wrote to storage. Records are whole units: when the record open here was
-    /// saved later over there, the later one wins and replaces what this tab shows (nothing is
-    /// merged); the user is told. Lists re-read in any case.
+    /// Another tab wrote to storage. Records and workshops are whole units: when the record
+    /// open here was saved later over there, the later one wins and replaces what this tab shows
+    /// (nothing is merged); the user is told. A workshop view re-reads its workshop from storage
+    /// (and every change to a workshop starts from what is stored), so a participant added over
+    /// there is never dropped here. Lists re-read in any case.
     fn sync_with_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             let Some(key) = ev.key() else {
                 self.library_changed();
                 return;
             };
-            if !key.starts_with(persist::RECORD_PREFIX) {
+            if let Some(id) = key.strip_prefix(persist::WORKSHOP_PREFIX) {
+                self.library_changed();
+                let shown = matches!(self.route.get_untracked(),
+                    Route::Workshop(w) | Route::Present(w) if w == id);
+                if shown {
+                    self.notify(Notice::Said(if ev.new_value().is_some() {
+                        Said::WorkshopChangedElsewhere
+                    } else {
+                        Said::WorkshopDeletedElsewhere
+                    }));
+                }
+                return;
+            }
+            if !key.starts_with(persist::RECORD_PREFIX)
+                && !key.starts_with(persist::keys::CORRUPT_PREFIX)
+            {
                 return;
             }
             self.library_changed();
@@ -271,7 +376,7 @@ impl AppState {
                 self.notify(Notice::Said(Said::DeletedElsewhere));
                 return;
             };
-            let newer = assessment::decode_record(&text, self.q)
+            let newer = persist::shim::decode_record_at(&text, self.q, &current.id)
                 .ok()
                 .filter(|a| a.updated_ms > current.updated_ms);
             if let Some(a) = newer {
@@ -313,9 +418,9 @@ impl AppState {
         self.assessment.update(|a| f(a, &scope, now));
     }
 
+    /// The page shown, tracked only when it changes (not on every answer).
     pub fn step(&self) -> Step {
-        let scope = self.scope();
-        self.assessment.with(|a| a.normalized(&scope))
+        self.page.get()
     }
 
     /// Replaces the assessment with a new, empty one at the welcome page. The old one stays

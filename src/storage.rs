@@ -53,18 +53,25 @@ pub trait Backend {
 /// A cheap handle to the store the app uses.
 pub type Store = Rc<dyn Backend>;
 
-/// The browser's `localStorage`.
+/// The browser's `localStorage`, through gloo-storage.
+///
+/// gloo-storage's `LocalStorage::raw()` panics (`expect_throw`) when storage is blocked, and
+/// merely reading `window.localStorage` throws in a blocked context, so [`LocalBackend::open`]
+/// probes through web-sys first. Values stay raw strings (gloo's typed `get`/`set` would wrap
+/// every record in a second layer of JSON, and a damaged record must be moved byte for byte), and
+/// failures keep their type ([`StoreError::Full`] for a quota error), so the calls go to the
+/// `Storage` handle gloo hands out.
 #[derive(Debug)]
 pub struct LocalBackend(web_sys::Storage);
 
 impl LocalBackend {
-    /// Opens `localStorage`, or says why it cannot be used. Probing here matters: gloo-storage
-    /// panics when storage is unavailable, and merely reading `window.localStorage` throws in a
-    /// blocked context.
+    /// Opens `localStorage`, or says why it cannot be used.
     pub fn open() -> Result<Self, StoreError> {
         let window = web_sys::window().ok_or(StoreError::Unavailable)?;
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(Self(storage)),
+            Ok(Some(_)) => Ok(Self(
+                <gloo_storage::LocalStorage as gloo_storage::Storage>::raw(),
+            )),
             _ => Err(StoreError::Unavailable),
         }
     }

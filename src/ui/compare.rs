@@ -10,6 +10,7 @@ use super::radar::RadarChart;
 use super::{TableWrap, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Entry};
+use crate::present::{isolate, label_or_untitled, DASH};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -28,12 +29,11 @@ fn answer_text(state: AppState, a: Option<Answer>) -> String {
 }
 
 fn name(a: &Assessment, m: &Messages) -> String {
-    let label = if a.label.trim().is_empty() {
-        m.untitled
-    } else {
-        a.label.as_str()
-    };
-    format!("{label}, {}", browser::date_time(a.created_ms, m))
+    format!(
+        "{}, {}",
+        isolate(&label_or_untitled(&a.label, m)),
+        browser::date_time(a.created_ms, m)
+    )
 }
 
 #[component]
@@ -93,7 +93,7 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
             let change = |before: Option<u32>, after: Option<u32>| match (before, after) {
                 (Some(b), Some(a)) if a >= b => format!("+{}", m.int(u64::from(a - b))),
                 (Some(b), Some(a)) => format!("\u{2212}{}", m.int(u64::from(b - a))),
-                _ => "\u{2013}".to_owned(),
+                _ => DASH.to_owned(),
             };
             view! {
                 <div class="dra-chart">

@@ -1,26 +1,46 @@
 //! My assessments: every assessment saved in this browser, with open, rename, retake, export,
 //! share-free export to files, import from files, delete (with undo) and compare.
 
-use assessment::exchange::{export_with_raw, import_json, ImportError, MAX_IMPORT_BYTES};
+use std::collections::HashMap;
+
+use assessment::exchange::export_with_raw;
 use assessment::history::{default_pair, summarize};
-use assessment::i18n::{fill, Messages};
+use assessment::i18n::fill;
 use assessment::{Assessment, RecordError};
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{modal_while, FilePicker, HEADING_ID};
+use super::import::ImportCard;
+use super::{modal_while, HEADING_ID};
 use crate::browser;
-use crate::persist::{self, Action, Entry, Notice, Said};
+use crate::notice::{Action, Notice, Said};
+use crate::persist::{self, Entry};
+use crate::present::{isolate, label_or_untitled as title, score_line, FileKind};
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
-use crate::storage::StoreError;
 
-fn title(label: &str, m: &Messages) -> String {
-    if label.trim().is_empty() {
-        m.untitled_assessment.to_owned()
-    } else {
-        label.to_owned()
+/// Names being typed in a rename, by record id: kept here, above the cards, so that a card
+/// redrawn because another tab saved its record keeps what is being typed.
+type Drafts = RwSignal<HashMap<String, String>>;
+
+/// Deletes what is stored under `key` (or the record `id`, with the pointer to the current one)
+/// with an undo, or says why it could not.
+fn delete_with_undo(state: AppState, id: Option<&str>, key: String, label: Option<String>) {
+    let result = state.with_store(|s| match id {
+        Some(id) => persist::delete(s, id),
+        None => persist::delete_key(s, &key),
+    });
+    match result {
+        Ok(Some(text)) => {
+            if id.is_some_and(|id| state.assessment.with_untracked(|c| c.id == id)) {
+                state.start_new();
+            }
+            state.notify(Notice::Deleted { key, label, text });
+        }
+        Ok(None) => {}
+        Err(e) => state.notify(Notice::Said(Said::Failed(Action::Delete, e))),
     }
+    state.library_changed();
 }
 
 #[component]
@@ -29,6 +49,7 @@ pub fn History() -> impl IntoView {
     let (q, m) = (state.q, state.t());
     let entries = state.stored(move |s| persist::list(s, q));
     let retaking = RwSignal::new(None::<Assessment>);
+    let drafts: Drafts = RwSignal::new(HashMap::new());
     let readable = move || {
         entries.with(|e| {
             e.iter()
@@ -44,7 +65,7 @@ pub fn History() -> impl IntoView {
         let raw: Vec<String> = entries.with_untracked(|e| {
             e.iter()
                 .filter_map(|x| match x {
-                    Entry::Unreadable { id, .. } => state.with_store(|s| persist::raw(s, id)),
+                    Entry::Unreadable { key, .. } => state.with_store(|s| persist::raw(s, key)),
                     Entry::Readable(_) => None,
                 })
                 .collect()
@@ -52,12 +73,21 @@ pub fn History() -> impl IntoView {
         let refs: Vec<&Assessment> = all.iter().collect();
         let raw_refs: Vec<&str> = raw.iter().map(String::as_str).collect();
         let text = export_with_raw(&refs, &raw_refs, q, now_ms());
-        let name = format!(
-            "distributor-assessments-{}.json",
-            browser::file_date(now_ms())
-        );
-        if browser::download(&name, "application/json", &text).is_err() {
-            state.notify(Notice::Said(Said::DownloadBlocked));
+        let day = browser::file_date(now_ms());
+        if state
+            .download(FileKind::AllAssessments, "", &day, &text)
+            .is_some()
+        {
+            // Damaged records that are not JSON cannot go into the file: say so.
+            let left_out = raw
+                .iter()
+                .filter(|t| {
+                    !serde_json::from_str::<serde_json::Value>(t).is_ok_and(|v| v.is_object())
+                })
+                .count();
+            if left_out > 0 {
+                state.notify(Notice::Said(Said::ExportLeftOut(left_out)));
+            }
         }
     };
     let compare = move |_| {
@@ -83,7 +113,7 @@ pub fn History() -> impl IntoView {
                     <button type="button" class="dra-button" on:click=export_all>{m.export_all}</button>
                 </Show>
             </div>
-            <Import />
+            <ImportCard />
             <Show when=move || entries.with(Vec::is_empty)>
                 <p class="dra-card">{m.no_assessments}</p>
             </Show>
@@ -92,9 +122,9 @@ pub fn History() -> impl IntoView {
                     each=move || entries.get()
                     key=|e| match e {
                         Entry::Readable(a) => format!("{}:{}:{}", a.id, a.updated_ms, a.label),
-                        Entry::Unreadable { id, .. } => format!("!{id}"),
+                        Entry::Unreadable { key, .. } => format!("!{key}"),
                     }
-                    children=move |entry| view! { <li><Record entry=entry retaking=retaking /></li> }
+                    children=move |entry| view! { <li><Record entry=entry retaking=retaking drafts=drafts /></li> }
                 />
             </ul>
             <RetakeDialog retaking=retaking />
@@ -103,14 +133,17 @@ pub fn History() -> impl IntoView {
 }
 
 #[component]
-fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
+fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>, drafts: Drafts) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
     let a = match entry {
         Entry::Readable(a) => a,
-        Entry::Unreadable { id, reason, kept } => {
-            return view! { <Unreadable id=id reason=reason kept=kept /> }.into_any()
-        }
+        Entry::Unreadable {
+            key,
+            id,
+            reason,
+            kept,
+        } => return view! { <Unreadable key_=key id=id reason=reason kept=kept /> }.into_any(),
     };
     let heading_id = format!("dra-record-{}", a.id);
     let labelled_by = heading_id.clone();
@@ -141,30 +174,44 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
         ],
     );
     let overall = match s.overall {
-        Some((p, band)) => {
-            let line = fill(
-                m.overall_line,
-                &[
-                    ("percent", &m.percent(p)),
-                    ("band", state.text(&q.scoring.bands[band].name)),
-                ],
-            );
-            if s.at_risk {
-                line + m.at_risk_suffix
-            } else {
-                line
-            }
-        }
+        Some((p, band)) => score_line(
+            m,
+            m.overall_line,
+            p,
+            state.text(&q.scoring.bands[band].name),
+            s.at_risk,
+        ),
         None => m.not_scored_yet.to_owned(),
     };
-    let renaming = RwSignal::new(false);
-    let draft = RwSignal::new(a.label.clone());
+    let id = a.id.clone();
+    let (id1, id2, id3, id4) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let renaming = move || drafts.with(|d| d.contains_key(&id1));
+    let draft = move || drafts.with(|d| d.get(&id2).cloned().unwrap_or_default());
+    let set_draft = move |v: Option<String>| {
+        drafts.update(|d| match v {
+            Some(v) => {
+                d.insert(id3.clone(), v);
+            }
+            None => {
+                d.remove(&id3);
+            }
+        });
+    };
+    let set_draft2 = set_draft.clone();
+    let set_draft3 = set_draft.clone();
+    let label_now = a.label.clone();
     let record = StoredValue::new(a);
     let open = move |_| state.open(record.get_value());
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut a = record.get_value();
-        a.label = draft.get_untracked().trim().to_owned();
+        // From what is stored now (another tab may have saved it since this card was drawn).
+        let Some(mut a) = state.with_store(|s| persist::read(s, q, &id4)) else {
+            return;
+        };
+        a.label = drafts
+            .with_untracked(|d| d.get(&id4).cloned().unwrap_or_default())
+            .trim()
+            .to_owned();
         a.updated_ms = now_ms();
         let result = state.with_store(|s| persist::save_all(s, q, std::slice::from_ref(&a)));
         match result {
@@ -172,68 +219,51 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
                 if state.assessment.with_untracked(|c| c.id == a.id) {
                     state.assessment.set(a);
                 }
-                renaming.set(false);
+                set_draft(None);
                 state.library_changed();
             }
-            Err(e) => state.notify(Notice::Said(Said::Failed(Action::Rename, e))),
+            Err(e) => state.notify(Notice::Said(Said::Failed(Action::Rename, e.error))),
         }
     };
     let export_json = move |_| {
         let a = record.get_value();
         let text = assessment::exchange::export_json(&[&a], q, now_ms());
-        let name = format!(
-            "distributor-assessment-{}{}.json",
-            slug_part(&a.label),
-            browser::file_date(a.created_ms)
-        );
-        let _ = browser::download(&name, "application/json", &text);
+        let day = browser::file_date(a.created_ms);
+        let _ = state.download(FileKind::Assessment, &a.label, &day, &text);
     };
     let export_csv = move |_| {
         let a = record.get_value();
         let text = assessment::csv::export_csv(&a, q, m.locale.code());
-        let name = format!(
-            "distributor-assessment-{}{}.csv",
-            slug_part(&a.label),
-            browser::file_date(a.created_ms)
-        );
-        let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
+        let day = browser::file_date(a.created_ms);
+        let _ = state.download(FileKind::AssessmentCsv, &a.label, &day, &text);
     };
     let delete = move |_| {
         let a = record.get_value();
-        match state.with_store(|s| persist::delete(s, &a.id)) {
-            Ok(Some(text)) => {
-                if state.assessment.with_untracked(|c| c.id == a.id) {
-                    state.start_new();
-                }
-                state.notify(Notice::Deleted {
-                    key: persist::record_key(&a.id),
-                    label: Some(a.label.clone()),
-                    text,
-                });
-                state.library_changed();
-            }
-            Ok(None) => state.library_changed(),
-            Err(e) => state.notify(Notice::Said(Said::Failed(Action::Delete, e))),
-        }
+        delete_with_undo(
+            state,
+            Some(&a.id),
+            persist::record_key(&a.id),
+            Some(a.label.clone()),
+        );
     };
     let input_id = format!("{heading_id}-name");
     view! {
         <article class="dra-card dra-record" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{name.clone()}</h2>
+            <h2 id=heading_id><bdi>{name.clone()}</bdi></h2>
             <p class="dra-muted">{meta}</p>
             <p class="dra-record__score">{overall}</p>
-            <Show when=move || renaming.get()>
-                <form class="dra-rename" on:submit=save_name>
+            <Show when=renaming.clone()>
+                <form class="dra-rename" on:submit=save_name.clone()>
                     <label for=input_id.clone()>{m.name}</label>
-                    <input id=input_id.clone() type="text" maxlength="120" prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev)) />
+                    <input id=input_id.clone() type="text" maxlength="120" prop:value=draft.clone()
+                        on:input={let set = set_draft2.clone(); move |ev| set(Some(event_target_value(&ev)))} />
                     <button type="submit" class="dra-button dra-button--small">{m.save_name}</button>
-                    <button type="button" class="dra-button dra-button--small" on:click=move |_| renaming.set(false)>{m.cancel}</button>
+                    <button type="button" class="dra-button dra-button--small" on:click={let set = set_draft2.clone(); move |_| set(None)}>{m.cancel}</button>
                 </form>
             </Show>
             <div class="dra-actions dra-actions--compact">
                 <button type="button" class="dra-button dra-button--small dra-button--primary" on:click=open>{m.open}</button>
-                <button type="button" class="dra-button dra-button--small" on:click=move |_| renaming.set(true)>{m.rename}</button>
+                <button type="button" class="dra-button dra-button--small" on:click=move |_| set_draft3(Some(label_now.clone()))>{m.rename}</button>
                 <button type="button" class="dra-button dra-button--small" on:click=move |_| retaking.set(Some(record.get_value()))>{m.retake}</button>
                 <button type="button" class="dra-button dra-button--small" on:click=export_json>{m.export_json}</button>
                 <button type="button" class="dra-button dra-button--small" on:click=export_csv>{m.export_csv}</button>
@@ -244,44 +274,42 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>) -> impl IntoView
     .into_any()
 }
 
-fn slug_part(label: &str) -> String {
-    let slug = browser::slug(label);
-    if slug.is_empty() {
-        slug
-    } else {
-        format!("{slug}-")
-    }
-}
-
-/// A stored record this version cannot read: said plainly, and kept until the user deletes it.
+/// A stored record this version cannot read: said plainly, the reason behind "Details", and
+/// kept until the person deletes it (after downloading it, if they like).
 #[component]
-fn Unreadable(id: String, reason: RecordError, kept: bool) -> impl IntoView {
+fn Unreadable(key_: String, id: String, reason: RecordError, kept: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
-    let heading_id = format!("dra-record-{id}");
+    let heading_id = format!("dra-unreadable-{}", crate::present::slug(&key_));
     let labelled_by = heading_id.clone();
     let explanation = if kept {
         m.unreadable_newer
     } else {
         m.unreadable_damaged
     };
-    let delete = move |_| match state.with_store(|s| persist::delete(s, &id)) {
-        Ok(Some(text)) => {
-            state.notify(Notice::Deleted {
-                key: persist::record_key(&id),
-                label: None,
-                text,
-            });
-            state.library_changed();
+    let (k1, k2) = (key_.clone(), key_.clone());
+    let is_record = key_ == persist::record_key(&id);
+    let download = move |_| {
+        if let Some(text) = state.with_store(|s| persist::raw(s, &k1)) {
+            let day = browser::file_date(now_ms());
+            let _ = state.download(FileKind::Unreadable, "", &day, &text);
         }
-        _ => state.library_changed(),
+    };
+    let delete = move |_| {
+        let id = is_record.then_some(id.as_str());
+        delete_with_undo(state, id, k2.clone(), None);
     };
     view! {
         <article class="dra-card dra-record dra-record--unreadable" aria-labelledby=labelled_by>
             <h2 id=heading_id>{m.unreadable_heading}</h2>
-            <p>{fill(m.unreadable_reason, &[("reason", &reason.message(m))])}</p>
             <p class="dra-muted">{explanation}</p>
+            <details class="dra-details">
+                <summary>{m.details}</summary>
+                <p>{fill(m.unreadable_reason, &[("reason", &reason.message(m))])}</p>
+                <p>{fill(m.notice_detail_key, &[("key", &isolate(&key_))])}</p>
+            </details>
             <div class="dra-actions dra-actions--compact">
+                <button type="button" class="dra-button dra-button--small" on:click=download>{m.download}</button>
                 <button type="button" class="dra-button dra-button--small" on:click=delete>{m.delete}</button>
             </div>
         </article>
@@ -308,7 +336,7 @@ fn RetakeDialog(retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
             on:close=move |_| retaking.set(None)>
             <h2 id="dra-retake-title">{m.retake_heading}</h2>
             <p>
-                {move || retaking.with(|r| r.as_ref().map(|a| fill(m.retake_text, &[("name", &title(&a.label, m))])))}
+                {move || retaking.with(|r| r.as_ref().map(|a| fill(m.retake_text, &[("name", &isolate(&title(&a.label, m)))])))}
             </p>
             <div class="dra-actions">
                 <button type="button" class="dra-button dra-button--primary" on:click=move |_| start(true)>{m.retake_prefill}</button>
@@ -317,181 +345,4 @@ fn RetakeDialog(retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
             </div>
         </dialog>
     }
-}
-
-/// Records read from files, waiting for the user to say what to do with those that exist here.
-#[derive(Debug, Clone, PartialEq)]
-struct Pending {
-    fresh: Vec<Assessment>,
-    conflicts: Vec<Assessment>,
-    lines: Vec<String>,
-}
-
-/// What happens to imported records whose id is already saved here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OnConflict {
-    Replace,
-    KeepBoth,
-    Skip,
-}
-
-/// Import from files: a file picker (keyboard-friendly) and a drop zone.
-#[component]
-fn Import() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let m = state.t();
-    let report = RwSignal::new(Vec::<String>::new());
-    let pending = RwSignal::new(None::<Pending>);
-    let dragging = RwSignal::new(false);
-    let dialog = NodeRef::<html::Dialog>::new();
-    modal_while(dialog, move || pending.with(Option::is_some));
-    let take_files = move |files: Option<web_sys::FileList>| {
-        let files = super::file_list(files);
-        if files.is_empty() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let read = read_files(state, files).await;
-            if read.conflicts.is_empty() {
-                report.set(commit(state, read, OnConflict::Skip));
-            } else {
-                pending.set(Some(read));
-            }
-        });
-    };
-    let decide = move |choice: OnConflict| {
-        if let Some(p) = pending.get_untracked() {
-            pending.set(None);
-            report.set(commit(state, p, choice));
-        }
-    };
-    view! {
-        <div class="dra-card dra-import"
-            class:dra-import--dragging=move || dragging.get()
-            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(false);
-                take_files(ev.data_transfer().and_then(|d| d.files()));
-            }>
-            <h2>{m.import}</h2>
-            <p class="dra-muted" id="dra-import-help">{m.import_help}</p>
-            <FilePicker id="dra-import-input" label=m.import_files help="dra-import-help dra-import-report" on_files=take_files />
-            <div role="status" id="dra-import-report" class="dra-import__report">
-                <Show when=move || report.with(|r| !r.is_empty())>
-                    <ul>{move || report.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                </Show>
-            </div>
-            <dialog node_ref=dialog class="dra-dialog" aria-labelledby="dra-conflict-title"
-                on:close=move |_| { if pending.with_untracked(Option::is_some) { decide(OnConflict::Skip) } }>
-                <h2 id="dra-conflict-title">{m.conflict_heading}</h2>
-                <p>{m.conflict_text}</p>
-                <ul>
-                    {move || pending.with(|p| p.as_ref().map(|p| p.conflicts.iter().map(|a| view! {
-                        <li>{fill(m.conflict_item, &[("name", &title(&a.label, m)), ("date", &browser::date(a.updated_ms, m))])}</li>
-                    }).collect_view()))}
-                </ul>
-                <div class="dra-actions">
-                    <button type="button" class="dra-button dra-button--primary" on:click=move |_| decide(OnConflict::KeepBoth)>{m.keep_both}</button>
-                    <button type="button" class="dra-button" on:click=move |_| decide(OnConflict::Replace)>{m.replace_saved}</button>
-                    <button type="button" class="dra-button" on:click=move |_| decide(OnConflict::Skip)>{m.skip_them}</button>
-                </div>
-            </dialog>
-        </div>
-    }
-}
-
-/// Reads and checks every file; nothing is saved yet.
-async fn read_files(state: AppState, files: Vec<web_sys::File>) -> Pending {
-    let (q, m) = (state.q, state.t());
-    let mut out = Pending {
-        fresh: Vec::new(),
-        conflicts: Vec::new(),
-        lines: Vec::new(),
-    };
-    for file in files {
-        let name = file.name();
-        let refused =
-            |reason: String| fill(m.file_refused, &[("file", &name), ("reason", &reason)]);
-        if file.size() > MAX_IMPORT_BYTES as f64 {
-            let bytes = file.size() as u64;
-            out.lines
-                .push(refused(ImportError::TooLarge { bytes }.message(m)));
-            continue;
-        }
-        let Some(text) = browser::read_text(&file).await else {
-            out.lines.push(refused(m.file_unreadable.to_owned()));
-            continue;
-        };
-        let report = match import_json(&text, q) {
-            Ok(r) => r,
-            Err(e) => {
-                out.lines.push(refused(e.message(m)));
-                continue;
-            }
-        };
-        for (pos, err) in &report.rejected {
-            out.lines.push(fill(
-                m.record_refused,
-                &[
-                    ("file", &name),
-                    ("n", &m.int(*pos as u64)),
-                    ("reason", &err.message(m)),
-                ],
-            ));
-        }
-        for a in report.records {
-            let seen = out.fresh.iter().chain(&out.conflicts).any(|b| b.id == a.id);
-            let saved = state.with_store(|s| persist::read(s, q, &a.id));
-            let args = [("file", name.as_str()), ("name", &title(&a.label, m))];
-            if seen {
-                out.lines.push(fill(m.import_twice, &args));
-            } else if saved.as_ref() == Some(&a) {
-                out.lines.push(fill(m.import_already_saved, &args));
-            } else if saved.is_some() || state.with_store(|s| persist::exists(s, &a.id)) {
-                out.conflicts.push(a);
-            } else {
-                out.fresh.push(a);
-            }
-        }
-    }
-    out
-}
-
-/// Saves what was read, all or nothing, and says what happened.
-fn commit(state: AppState, p: Pending, choice: OnConflict) -> Vec<String> {
-    let m = state.t();
-    let mut lines = p.lines;
-    let mut batch = p.fresh;
-    match choice {
-        OnConflict::Replace => batch.extend(p.conflicts),
-        OnConflict::KeepBoth => batch.extend(p.conflicts.into_iter().map(|mut a| {
-            a.id = new_id();
-            a
-        })),
-        OnConflict::Skip if !p.conflicts.is_empty() => {
-            lines.push(m.count(m.import_skipped, p.conflicts.len(), &[]));
-        }
-        OnConflict::Skip => {}
-    }
-    if batch.is_empty() {
-        lines.insert(0, m.import_nothing.to_owned());
-        return lines;
-    }
-    match state.with_store(|s| persist::save_all(s, state.q, &batch)) {
-        Ok(()) => {
-            lines.insert(0, m.count(m.import_done, batch.len(), &[]));
-            state.library_changed();
-            if let Some(current) = batch
-                .iter()
-                .find(|a| state.assessment.with_untracked(|c| c.id == a.id))
-            {
-                state.assessment.set(current.clone());
-            }
-        }
-        Err(StoreError::Full) => lines.insert(0, m.count(m.import_full, batch.len(), &[])),
-        Err(e) => lines.insert(0, fill(m.import_failed, &[("reason", &e.message(m))])),
-    }
-    lines
 }

@@ -15,8 +15,11 @@ fn post(message: &serde_json::Value, options: &EmbedOptions) {
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
+    let Some(target) = options.target_origin() else {
+        return;
+    };
     if let Ok(data) = js_sys::JSON::parse(&message.to_string()) {
-        let _ = parent.post_message(&data, options.target_origin());
+        let _ = parent.post_message(&data, target);
     }
 }
 
@@ -76,20 +79,25 @@ pub fn connect(state: AppState) {
     }
     on_resize.forget();
 
-    // Page: index 0 is the welcome page, then one per section page, then the results.
+    // Page: index 0 is the welcome page, then one per section page, then the results; one
+    // message per change of page (the index is a memo over the page, not over the answers).
     let opts = options.clone();
-    Effect::new(move |_| {
+    let index = Memo::new(move |_| {
         let scope = state.scope();
         let pages = scope.len();
         let index = match state.step() {
             Step::Welcome => 0,
             Step::Section(_) => state
                 .assessment
-                .with(|a| a.page_number(&scope))
+                .with_untracked(|a| a.page_number(&scope))
                 .map_or(1, |(p, _)| p),
             Step::Results => pages + 1,
         };
-        post(&embed::page(index, pages + 2), &opts);
+        (index, pages + 2)
+    });
+    Effect::new(move |_| {
+        let (index, count) = index.get();
+        post(&embed::page(index, count), &opts);
     });
 
     // Completed: once, when the results are first reached.

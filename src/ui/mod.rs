@@ -4,6 +4,7 @@ mod advice;
 mod compare;
 mod history;
 mod host;
+mod import;
 mod item;
 mod notices;
 mod progress;
@@ -19,7 +20,7 @@ use assessment::Step;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::persist::Notice;
+use crate::notice::Notice;
 use crate::route::Route;
 use crate::state::{questionnaire, AppState};
 use crate::storage::{self, Store, StoreError};
@@ -89,6 +90,7 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
                     </nav>
                     <p class="dra-visually-hidden" aria-live="polite">{announcement(state)}</p>
                     <notices::Notices />
+                    <import::ConflictDialog />
                     <Screen route=Signal::derive(route) />
                 }
             }}

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::persist::{self, Action, Notice, Said};
+use crate::notice::{Action, Notice, Said};
+use crate::persist;
 use crate::state::AppState;
 
 #[component]
@@ -37,9 +38,20 @@ pub fn Notices() -> impl IntoView {
                         }
                         _ => None,
                     };
+                    let detail = notice.detail(m).map(|d| view! {
+                        <details class="dra-details">
+                            <summary>{m.details}</summary>
+                            <p>{d}</p>
+                        </details>
+                    });
+                    let places = notice.place(m).into_iter().map(|(href, text)| view! {
+                        <a href=href class="dra-notice__link">{text}</a>
+                    }).collect_view();
                     view! {
                         <div class=class>
                             <p>{notice.message(m)}</p>
+                            {detail}
+                            {places}
                             {undo}
                             <button type="button" class="dra-button dra-button--small"
                                 on:click=move |_| state.dismiss(&dismissed)>

@@ -25,9 +25,14 @@ pub fn SectionPage(section: usize) -> impl IntoView {
         .with_untracked(|a| a.asked(&scope).items(q, section).map(|(i, _)| i).collect());
     let is_first = page == 1;
     let is_last = page == pages;
+    // Only while this page is the one shown: a second click (or Enter) that arrives before the
+    // next page is drawn must not move on again and skip a page.
+    let shown = move || state.page.get_untracked() == assessment::Step::Section(section);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.update(|a, scope, now| a.next(scope, now));
+        if shown() {
+            state.update(|a, scope, now| a.next(scope, now));
+        }
     };
     view! {
         <section class="dra-page dra-section" aria-labelledby=HEADING_ID>
@@ -48,7 +53,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
                 {asked.iter().map(|&i| view! { <ItemField section=section item=i /> }).collect_view()}
                 <div class="dra-nav">
                     <button type="button" class="dra-button"
-                        on:click=move |_| state.update(|a, scope, now| a.back(scope, now))>
+                        on:click=move |_| if shown() { state.update(|a, scope, now| a.back(scope, now)) }>
                         {m.back}
                     </button>
                     <button type="submit" class="dra-button dra-button--primary">

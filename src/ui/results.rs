@@ -13,6 +13,7 @@ use super::item::item_dom_id;
 use super::radar::RadarChart;
 use super::{TableWrap, HEADING_ID};
 use crate::browser;
+use crate::present::FileKind;
 use crate::state::AppState;
 
 fn band_name(state: AppState, band: usize) -> &'static str {
@@ -72,14 +73,12 @@ pub fn Results() -> impl IntoView {
                     // From memory, so it works even when storage is full or blocked.
                     let a = state.assessment.get_untracked();
                     let text = assessment::exchange::export_json(&[&a], q, crate::state::now_ms());
-                    let name = format!("distributor-assessment-{}.json", browser::file_date(a.created_ms));
-                    let _ = browser::download(&name, "application/json", &text);
+                    let _ = state.download(FileKind::Assessment, &a.label, &browser::file_date(a.created_ms), &text);
                 }>{m.export_json}</button>
                 <button type="button" class="dra-button" on:click=move |_| {
                     let a = state.assessment.get_untracked();
                     let text = assessment::csv::export_csv(&a, q, state.locale.get_untracked().code());
-                    let name = format!("distributor-assessment-{}.csv", browser::file_date(a.created_ms));
-                    let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
+                    let _ = state.download(FileKind::AssessmentCsv, &a.label, &browser::file_date(a.created_ms), &text);
                 }>{m.export_csv}</button>
                 </span>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>

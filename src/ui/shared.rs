@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use super::results::ResultsBody;
 use super::HEADING_ID;
-use crate::persist::{self, Action, Notice, Said};
+use crate::notice::{Action, Notice, Said};
+use crate::persist;
 use crate::route::Route;
 use crate::state::{new_id, now_ms, AppState};
 
@@ -46,7 +47,10 @@ pub fn SharedView(payload: String) -> impl IntoView {
                 state.notify(Notice::Said(Said::SharedSaved));
                 state.navigate(Route::History);
             }
-            Err(e) => state.notify(Notice::Said(Said::Failed(Action::SaveShared, e))),
+            Err(e) => {
+                state.keep_not_restored(e.not_restored);
+                state.notify(Notice::Said(Said::Failed(Action::SaveShared, e.error)));
+            }
         }
     };
     view! {

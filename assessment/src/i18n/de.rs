@@ -63,9 +63,9 @@ pub const DE: Messages = Messages {
     // Notices
     notice_not_kept: "Dieser Browser erlaubt der Seite nicht, Daten zu speichern. Ihre Antworten gehen daher verloren, wenn Sie die Seite schließen oder neu laden. Sie können die Bewertung trotzdem abschließen.",
     notice_not_saved: "Ihre letzten Antworten konnten nicht gespeichert werden, weil der Browserspeicher voll ist oder nicht funktioniert. Sie bleiben vorerst auf dieser Seite erhalten: Schließen Sie sie nicht, bevor diese Meldung verschwindet, oder sichern Sie mit „JSON exportieren“ in den Ergebnissen eine Kopie.",
-    notice_recovered: "Eine gespeicherte Bewertung konnte nicht gelesen werden ({reason}), daher wurde eine neue begonnen. Ihre Daten bleiben unverändert im Speicher dieses Browsers unter dem Schlüssel „{key}“ erhalten.",
-    notice_unreadable: "Eine gespeicherte Bewertung konnte nicht gelesen werden ({reason}), daher wurde eine neue begonnen. Sie konnte nicht gesichert werden und bleibt daher unverändert unter dem Schlüssel „{key}“ liegen.",
-    notice_kept_newer: "Eine von einer neueren Version dieser App gespeicherte Bewertung wurde gefunden und unverändert aufbewahrt ({reason}). Eine neue Bewertung wurde begonnen.",
+    notice_recovered: "Die Bewertung, an der Sie gearbeitet haben, ist beschädigt und ließ sich nicht öffnen; daher wurde eine neue begonnen. Es wurde nichts gelöscht: Sie bleibt erhalten, und Sie können sie unter „Meine Bewertungen“ herunterladen oder löschen.",
+    notice_unreadable: "Die Bewertung, an der Sie gearbeitet haben, ist beschädigt und ließ sich nicht öffnen; daher wurde eine neue begonnen. Sie bleibt genau so erhalten, wie sie war; Sie können sie unter „Meine Bewertungen“ herunterladen oder löschen.",
+    notice_kept_newer: "Die Bewertung, an der Sie gearbeitet haben, wurde von einer neueren Version dieser App gespeichert, die diese Version nicht öffnen kann. Sie bleibt unverändert erhalten, und eine neue Bewertung wurde begonnen.",
     notice_deleted: "„{label}“ gelöscht.",
     undo: "Rückgängig",
     undo_failed: "Die Bewertung konnte nicht wiederhergestellt werden: {reason}.",
@@ -162,7 +162,7 @@ pub const DE: Messages = Messages {
     rename: "Umbenennen",
     retake: "Wiederholen",
     unreadable_newer: "Sie wurde von einer neueren Version dieser App gespeichert und bleibt unverändert erhalten; „Alle exportieren“ schließt sie ein, sodass eine neuere Version sie importieren kann.",
-    unreadable_damaged: "Sie ist beschädigt. Sie bleibt unverändert erhalten, bis Sie sie löschen; „Alle exportieren“ schließt sie ein, sofern sie noch gültiges JSON ist.",
+    unreadable_damaged: "Sie ist beschädigt. Sie bleibt erhalten, bis Sie sie löschen; laden Sie sie herunter, um eine Kopie zu behalten.",
     unreadable_label: "eine Bewertung, die nicht gelesen werden konnte",
     unreadable_heading: "Eine Bewertung, die sich nicht öffnen lässt",
     unreadable_reason: "Grund: {reason}.",
@@ -215,7 +215,6 @@ pub const DE: Messages = Messages {
     problem_version: "Fragebogenversion {found} lässt sich nicht umwandeln",
 
     // Compare
-    untitled: "Unbenannt",
     earlier: "Vorher",
     later: "Nachher",
     compare_heading: "Bewertungen vergleichen",
@@ -308,4 +307,18 @@ pub const DE: Messages = Messages {
     workshop_invalid: "Der gespeicherte Workshop ist ungültig ({detail})",
     workshop_newer: "Der gespeicherte Workshop stammt von einer neueren Version dieser App",
     workshop_other_questionnaire: "Der gespeicherte Workshop gehört zu einem anderen Fragebogen („{id}“)",
+
+    // Nothing lost: notices, unreadable data, other tabs
+    details: "Details",
+    download: "Herunterladen",
+    notice_detail_key: "Gespeichert unter „{key}“.",
+    notice_stored_unreadable_records: "{n} gespeicherte Bewertung lässt sich mit dieser Version der App nicht öffnen. Sie bleibt unverändert erhalten: Unter „Meine Bewertungen“ können Sie sie herunterladen oder löschen.|{n} gespeicherte Bewertungen lassen sich mit dieser Version der App nicht öffnen. Sie bleiben unverändert erhalten: Unter „Meine Bewertungen“ können Sie sie herunterladen oder löschen.",
+    notice_stored_unreadable_workshops: "{n} gespeicherter Workshop lässt sich nicht öffnen. Er bleibt unverändert erhalten: Unter „Workshops“ können Sie ihn herunterladen oder löschen.|{n} gespeicherte Workshops lassen sich nicht öffnen. Sie bleiben unverändert erhalten: Unter „Workshops“ können Sie sie herunterladen oder löschen.",
+    workshop_changed_elsewhere: "Dieser Workshop wurde in einem anderen Tab geändert; die Seite zeigt jetzt diese Fassung.",
+    workshop_deleted_elsewhere: "Dieser Workshop wurde in einem anderen Tab gelöscht.",
+    export_left_out: "{n} beschädigte Bewertung konnte nicht in die Datei aufgenommen werden. Laden Sie sie einzeln über ihre Karte unten herunter.|{n} beschädigte Bewertungen konnten nicht in die Datei aufgenommen werden. Laden Sie jede einzeln über ihre Karte unten herunter.",
+    import_finished_elsewhere: "Der gestartete Import ist fertig: {n} hinzugefügt. Der vollständige Bericht steht dort, wo Sie ihn gestartet haben.|Der gestartete Import ist fertig: {n} hinzugefügt. Der vollständige Bericht steht dort, wo Sie ihn gestartet haben.",
+    restore_lost: "Ein Import ist fehlgeschlagen, und einige Bewertungen, die er geändert hatte, ließen sich nicht wiederherstellen. Ihre früheren Fassungen wurden als Datei heruntergeladen, damit nichts verloren geht.",
+    workshop_unreadable_heading: "Ein Workshop, der sich nicht öffnen lässt",
+    ws_links_kept: "Die Zeilen, die nicht hinzugefügt werden konnten, bleiben im Feld, damit Sie sie korrigieren oder entfernen können.",
 };

@@ -68,9 +68,9 @@ catalogue! {
     // Notices
     notice_not_kept: "This browser does not let the page store data, so your answers will not be kept after you close or reload the page. You can still complete the assessment.",
     notice_not_saved: "Your latest answers could not be saved because the browser's storage is full or failing. They are kept on this page for now: do not close it until this message goes away, or use “Export JSON” on the results to keep a copy.",
-    notice_recovered: "A saved assessment could not be read ({reason}), so a new one has been started. Its data has been kept unchanged in this browser's storage under the key “{key}”.",
-    notice_unreadable: "A saved assessment could not be read ({reason}), so a new one has been started. It could not be copied aside, so it has been left untouched under the key “{key}”.",
-    notice_kept_newer: "An assessment saved by a newer version of this app was found and kept unchanged ({reason}). A new assessment has been started.",
+    notice_recovered: "The assessment you were working on is damaged and could not be opened, so a new one has been started. Nothing was deleted: it is kept, and you can download or delete it in My assessments.",
+    notice_unreadable: "The assessment you were working on is damaged and could not be opened, so a new one has been started. It is left exactly as it was; you can download or delete it in My assessments.",
+    notice_kept_newer: "The assessment you were working on was saved by a newer version of this app, which this version cannot open. It is kept unchanged, and a new assessment has been started.",
     notice_deleted: "Deleted “{label}”.",
     undo: "Undo",
     undo_failed: "The assessment could not be put back: {reason}.",
@@ -169,7 +169,7 @@ catalogue! {
     rename: "Rename",
     retake: "Retake",
     unreadable_newer: "It was saved by a newer version of this app and is kept exactly as it is; “Export all” includes it, so a newer version can import it.",
-    unreadable_damaged: "It is damaged. It is kept as it is until you delete it; “Export all” includes it if it is still valid JSON.",
+    unreadable_damaged: "It is damaged. It is kept as it is until you delete it; download it to keep a copy.",
     unreadable_label: "an assessment that could not be read",
     unreadable_heading: "An assessment that cannot be opened",
     unreadable_reason: "Reason: {reason}.",
@@ -222,7 +222,6 @@ catalogue! {
     problem_version: "questionnaire version {found} cannot be converted",
 
     // Compare
-    untitled: "Untitled",
     earlier: "Earlier",
     later: "Later",
     compare_heading: "Compare assessments",
@@ -315,4 +314,18 @@ catalogue! {
     workshop_invalid: "the saved workshop is not valid ({detail})",
     workshop_newer: "the saved workshop was made by a newer version of this app",
     workshop_other_questionnaire: "the saved workshop is for another questionnaire (“{id}”)",
+
+    // Nothing lost: notices, unreadable data, other tabs
+    details: "Details",
+    download: "Download",
+    notice_detail_key: "Stored under “{key}”.",
+    notice_stored_unreadable_records: "{n} saved assessment cannot be opened by this version of the app. It is kept as it is: download or delete it in My assessments.|{n} saved assessments cannot be opened by this version of the app. They are kept as they are: download or delete them in My assessments.",
+    notice_stored_unreadable_workshops: "{n} saved workshop cannot be opened. It is kept as it is: download or delete it in Workshops.|{n} saved workshops cannot be opened. They are kept as they are: download or delete them in Workshops.",
+    workshop_changed_elsewhere: "This workshop was changed in another tab; the page now shows that version.",
+    workshop_deleted_elsewhere: "This workshop was deleted in another tab.",
+    export_left_out: "{n} damaged assessment could not go into the file. Download it on its own from its card below.|{n} damaged assessments could not go into the file. Download each on its own from its card below.",
+    import_finished_elsewhere: "The import you started has finished: {n} added. The full report is where you started it.|The import you started has finished: {n} added. The full report is where you started it.",
+    restore_lost: "An import failed, and some assessments it had changed could not be put back as they were. Their earlier versions were downloaded in a file, so nothing is lost.",
+    workshop_unreadable_heading: "A workshop that cannot be opened",
+    ws_links_kept: "The lines that could not be added are left in the box, to correct or remove.",
 }

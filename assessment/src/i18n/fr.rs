@@ -63,9 +63,9 @@ pub const FR: Messages = Messages {
     // Notices
     notice_not_kept: "Ce navigateur ne permet pas à la page d’enregistrer des données\u{a0}: vos réponses ne seront donc pas conservées après la fermeture ou le rechargement de la page. Vous pouvez tout de même terminer l’évaluation.",
     notice_not_saved: "Vos dernières réponses n’ont pas pu être enregistrées, car le stockage du navigateur est plein ou défaillant. Elles restent sur cette page pour l’instant\u{a0}: ne la fermez pas avant que ce message disparaisse, ou utilisez «\u{a0}Exporter en JSON\u{a0}» dans les résultats pour en garder une copie.",
-    notice_recovered: "Une évaluation enregistrée n’a pas pu être lue ({reason})\u{a0}; une nouvelle a donc été commencée. Ses données sont conservées telles quelles dans le stockage de ce navigateur sous la clé «\u{a0}{key}\u{a0}».",
-    notice_unreadable: "Une évaluation enregistrée n’a pas pu être lue ({reason})\u{a0}; une nouvelle a donc été commencée. Comme elle n’a pas pu être copiée à part, elle a été laissée intacte sous la clé «\u{a0}{key}\u{a0}».",
-    notice_kept_newer: "Une évaluation enregistrée par une version plus récente de cette application a été trouvée et conservée telle quelle ({reason}). Une nouvelle évaluation a été commencée.",
+    notice_recovered: "L’évaluation sur laquelle vous travailliez est endommagée et n’a pas pu être ouverte\u{a0}; une nouvelle a donc été commencée. Rien n’a été supprimé\u{a0}: elle est conservée, et vous pouvez la télécharger ou la supprimer dans «\u{a0}Mes évaluations\u{a0}».",
+    notice_unreadable: "L’évaluation sur laquelle vous travailliez est endommagée et n’a pas pu être ouverte\u{a0}; une nouvelle a donc été commencée. Elle est laissée telle quelle\u{a0}; vous pouvez la télécharger ou la supprimer dans «\u{a0}Mes évaluations\u{a0}».",
+    notice_kept_newer: "L’évaluation sur laquelle vous travailliez a été enregistrée par une version plus récente de cette application, que cette version ne peut pas ouvrir. Elle est conservée telle quelle, et une nouvelle évaluation a été commencée.",
     notice_deleted: "Élément supprimé\u{a0}: «\u{a0}{label}\u{a0}».",
     undo: "Annuler",
     undo_failed: "L’évaluation n’a pas pu être restaurée\u{a0}: {reason}.",
@@ -162,7 +162,7 @@ pub const FR: Messages = Messages {
     rename: "Renommer",
     retake: "Refaire",
     unreadable_newer: "Elle a été enregistrée par une version plus récente de cette application et est conservée telle quelle\u{a0}; «\u{a0}Tout exporter\u{a0}» l’inclut, pour qu’une version plus récente puisse l’importer.",
-    unreadable_damaged: "Elle est endommagée. Elle est conservée telle quelle jusqu’à ce que vous la supprimiez\u{a0}; «\u{a0}Tout exporter\u{a0}» l’inclut si elle est encore du JSON valide.",
+    unreadable_damaged: "Elle est endommagée. Elle est conservée telle quelle jusqu’à ce que vous la supprimiez\u{a0}; téléchargez-la pour en garder une copie.",
     unreadable_label: "une évaluation illisible",
     unreadable_heading: "Une évaluation impossible à ouvrir",
     unreadable_reason: "Raison\u{a0}: {reason}.",
@@ -215,7 +215,6 @@ pub const FR: Messages = Messages {
     problem_version: "la version {found} du questionnaire ne peut pas être convertie",
 
     // Compare
-    untitled: "Sans titre",
     earlier: "Avant",
     later: "Après",
     compare_heading: "Comparer des évaluations",
@@ -308,4 +307,18 @@ pub const FR: Messages = Messages {
     workshop_invalid: "l’atelier enregistré n’est pas valide ({detail})",
     workshop_newer: "l’atelier enregistré a été créé par une version plus récente de cette application",
     workshop_other_questionnaire: "l’atelier enregistré concerne un autre questionnaire («\u{a0}{id}\u{a0}»)",
+
+    // Nothing lost: notices, unreadable data, other tabs
+    details: "Détails",
+    download: "Télécharger",
+    notice_detail_key: "Enregistré sous «\u{a0}{key}\u{a0}».",
+    notice_stored_unreadable_records: "{n}\u{a0}évaluation enregistrée ne peut pas être ouverte par cette version de l’application. Elle est conservée telle quelle\u{a0}: téléchargez-la ou supprimez-la dans «\u{a0}Mes évaluations\u{a0}».|{n}\u{a0}évaluations enregistrées ne peuvent pas être ouvertes par cette version de l’application. Elles sont conservées telles quelles\u{a0}: téléchargez-les ou supprimez-les dans «\u{a0}Mes évaluations\u{a0}».",
+    notice_stored_unreadable_workshops: "{n}\u{a0}atelier enregistré ne peut pas être ouvert. Il est conservé tel quel\u{a0}: téléchargez-le ou supprimez-le dans «\u{a0}Ateliers\u{a0}».|{n}\u{a0}ateliers enregistrés ne peuvent pas être ouverts. Ils sont conservés tels quels\u{a0}: téléchargez-les ou supprimez-les dans «\u{a0}Ateliers\u{a0}».",
+    workshop_changed_elsewhere: "Cet atelier a été modifié dans un autre onglet\u{a0}; la page affiche maintenant cette version.",
+    workshop_deleted_elsewhere: "Cet atelier a été supprimé dans un autre onglet.",
+    export_left_out: "{n}\u{a0}évaluation endommagée n’a pas pu être mise dans le fichier. Téléchargez-la à part depuis sa fiche ci-dessous.|{n}\u{a0}évaluations endommagées n’ont pas pu être mises dans le fichier. Téléchargez chacune à part depuis sa fiche ci-dessous.",
+    import_finished_elsewhere: "L’import lancé est terminé\u{a0}: {n}\u{a0}ajout. Le rapport complet se trouve là où vous l’avez lancé.|L’import lancé est terminé\u{a0}: {n}\u{a0}ajouts. Le rapport complet se trouve là où vous l’avez lancé.",
+    restore_lost: "Un import a échoué, et certaines évaluations qu’il avait modifiées n’ont pas pu être remises comme avant. Leurs versions précédentes ont été téléchargées dans un fichier, afin que rien ne soit perdu.",
+    workshop_unreadable_heading: "Un atelier qui ne peut pas être ouvert",
+    ws_links_kept: "Les lignes qui n’ont pas pu être ajoutées restent dans le champ, pour les corriger ou les retirer.",
 };

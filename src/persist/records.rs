@@ -1,143 +1,18 @@
-//! Where assessments live in storage, and what happens when reading or writing them fails.
+//! Assessments in storage: the one in progress (`load`, `save`), the list My assessments shows,
+//! reading, deleting with undo, and writing several at once (all or nothing).
 //!
-//! Keys: `dra.record.<id>` holds one assessment (the domain crate's stored record),
-//! `dra.current` the id of the one in progress, `dra.corrupt.<id>` the raw text of a record
-//! that could not be read, `dra.workshop.<id>` one workshop, and `dra.theme` / `dra.lang` the
-//! colour scheme and language chosen with the switches.
+//! A record is read only under its own key: one whose own id differs from the id in its key is
+//! damage (autosave and Delete would otherwise touch the *other* record).
 
-use assessment::i18n::{fill, Locale, Messages};
-use assessment::workshop::{decode_workshop, encode_workshop, Workshop};
-use assessment::{decode_record, encode_record, Assessment, Questionnaire, RecordError};
+use assessment::{encode_record, Assessment, Questionnaire, RecordError};
 
+use super::keys::{free_corrupt_key, record_key, CORRUPT_PREFIX, CURRENT_KEY, RECORD_PREFIX};
+use crate::notice::{Notice, Said};
 use crate::storage::{Store, StoreError};
 
-pub const CURRENT_KEY: &str = "dra.current";
-pub const RECORD_PREFIX: &str = "dra.record.";
-
-pub fn record_key(id: &str) -> String {
-    format!("{RECORD_PREFIX}{id}")
-}
-
-pub fn corrupt_key(id: &str) -> String {
-    format!("dra.corrupt.{id}")
-}
-
-/// Something the user needs to know about their saved data.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Notice {
-    /// Storage cannot be used at all: answers live only in this page.
-    NotKept,
-    /// The last change could not be written (storage full or failing); it is kept in the page.
-    NotSaved,
-    /// A stored record could not be read; its raw text was moved to `key`.
-    Recovered { key: String, reason: RecordError },
-    /// A stored record could not be read, and could not be copied aside either: left untouched.
-    Unreadable { key: String, reason: RecordError },
-    /// A stored record from a newer app or questionnaire version was found and kept as it is.
-    KeptNewer { reason: RecordError },
-    /// Something happened that the user should know about (another tab changed the record,
-    /// a shared result was saved, something the user did failed); worded when shown, so it
-    /// follows a change of language.
-    Said(Said),
-    /// Something was deleted; its storage key and text are kept here so that it can be put back.
-    /// `label` is the name the user gave it (empty: untitled), or `None` for a record that
-    /// could not be read.
-    Deleted {
-        key: String,
-        label: Option<String>,
-        text: String,
-    },
-}
-
-impl Notice {
-    /// The message shown to the user.
-    pub fn message(&self, m: &Messages) -> String {
-        match self {
-            Notice::NotKept => m.notice_not_kept.to_owned(),
-            Notice::NotSaved => m.notice_not_saved.to_owned(),
-            Notice::Recovered { key, reason } => fill(
-                m.notice_recovered,
-                &[("reason", &reason.message(m)), ("key", key)],
-            ),
-            Notice::Unreadable { key, reason } => fill(
-                m.notice_unreadable,
-                &[("reason", &reason.message(m)), ("key", key)],
-            ),
-            Notice::KeptNewer { reason } => {
-                fill(m.notice_kept_newer, &[("reason", &reason.message(m))])
-            }
-            Notice::Said(said) => said.message(m),
-            Notice::Deleted { label, .. } => {
-                let label = match label.as_deref() {
-                    None => m.unreadable_label,
-                    Some(l) if l.trim().is_empty() => m.untitled_assessment,
-                    Some(l) => l,
-                };
-                fill(m.notice_deleted, &[("label", label)])
-            }
-        }
-    }
-
-    /// Whether this notice warns that data may be lost (shown more prominently).
-    pub fn is_warning(&self) -> bool {
-        matches!(
-            self,
-            Notice::NotKept | Notice::NotSaved | Notice::Unreadable { .. }
-        )
-    }
-}
-
-/// What a [`Notice::Said`] says.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Said {
-    DownloadBlocked,
-    /// The assessment left behind could not be saved and was downloaded under this name.
-    UnsavedDownloaded(String),
-    UnsavedBlocked,
-    DeletedElsewhere,
-    ChangedElsewhere,
-    SharedSaved,
-    /// The current assessment was made with an earlier questionnaire version; this many
-    /// questions asked of its side are new.
-    Upgraded(usize),
-    /// Storage refused what the user asked for.
-    Failed(Action, StoreError),
-}
-
-/// What the user asked for, when storage refused it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Rename,
-    Delete,
-    Undo,
-    SaveShared,
-    SaveWorkshop,
-    AddParticipants,
-}
-
-impl Said {
-    pub fn message(&self, m: &Messages) -> String {
-        match self {
-            Said::DownloadBlocked => m.download_blocked.to_owned(),
-            Said::UnsavedDownloaded(name) => fill(m.unsaved_downloaded, &[("name", name)]),
-            Said::UnsavedBlocked => m.unsaved_blocked.to_owned(),
-            Said::DeletedElsewhere => m.deleted_elsewhere.to_owned(),
-            Said::Upgraded(n) => m.count(m.upgraded_notice, *n, &[]),
-            Said::ChangedElsewhere => m.changed_elsewhere.to_owned(),
-            Said::SharedSaved => m.shared_saved.to_owned(),
-            Said::Failed(action, e) => {
-                let template = match action {
-                    Action::Rename => m.rename_failed,
-                    Action::Delete => m.delete_failed,
-                    Action::Undo => m.undo_failed,
-                    Action::SaveShared => m.shared_save_failed,
-                    Action::SaveWorkshop => m.workshop_save_failed,
-                    Action::AddParticipants => m.workshop_add_failed,
-                };
-                fill(template, &[("reason", &e.message(m))])
-            }
-        }
-    }
+/// Decodes a record stored under the key of `id`.
+fn decode_at(text: &str, q: &Questionnaire, id: &str) -> Result<Assessment, RecordError> {
+    super::shim::decode_record_at(text, q, id)
 }
 
 /// Loads the assessment in progress, or starts a new one with `new_id`.
@@ -156,7 +31,7 @@ pub fn load(
     let Ok(Some(text)) = store.get(&key) else {
         return fresh(notices);
     };
-    match decode_record(&text, q) {
+    match decode_at(&text, q, &current) {
         Ok(a) => {
             // Made with an earlier questionnaire version: say how many questions are new (the
             // record already points at the first one).
@@ -180,23 +55,20 @@ pub fn load(
 /// Copies an unreadable record's raw text to its own key and, once the copy reads back
 /// identical, removes the original. If anything fails the original stays where it was.
 fn move_aside(store: &Store, id: &str, key: &str, text: &str, reason: RecordError) -> Notice {
-    // Never over an earlier backup: dra.corrupt.<id>, then .2, .3, ...
-    let backup = std::iter::once(corrupt_key(id))
-        .chain((2..).map(|n| format!("{}.{n}", corrupt_key(id))))
-        .find(|k| matches!(store.get(k), Ok(None)))
-        .unwrap_or_else(|| corrupt_key(id));
-    let copied = store.set(&backup, text).is_ok()
-        && store.get(&backup).ok().flatten().as_deref() == Some(text);
-    if copied && store.remove(key).is_ok() {
-        Notice::Recovered {
+    let copied =
+        free_corrupt_key(id, |k| store.get(k).ok().map(|v| v.is_some())).filter(|backup| {
+            store.set(backup, text).is_ok()
+                && store.get(backup).ok().flatten().as_deref() == Some(text)
+        });
+    match copied {
+        Some(backup) if store.remove(key).is_ok() => Notice::Recovered {
             key: backup,
             reason,
-        }
-    } else {
-        Notice::Unreadable {
+        },
+        _ => Notice::Unreadable {
             key: key.to_owned(),
             reason,
-        }
+        },
     }
 }
 
@@ -205,8 +77,10 @@ fn move_aside(store: &Store, id: &str, key: &str, text: &str, reason: RecordErro
 pub enum Entry {
     Readable(Assessment),
     /// A record this version cannot read: damaged, or from a newer version (`kept` is then
-    /// true: it is valid and left exactly as it is).
+    /// true: it is valid and left exactly as it is). `key` is where it is stored (a record's
+    /// key, or the key of a damaged record's moved-aside copy).
     Unreadable {
+        key: String,
         id: String,
         reason: RecordError,
         kept: bool,
@@ -222,18 +96,32 @@ impl Entry {
     }
 }
 
-/// Every stored record, newest first (unreadable ones last).
+/// Every stored record, newest first, then those that cannot be read (the moved-aside copies
+/// of damaged ones too, so that they can be downloaded or deleted).
 pub fn list(store: &Store, q: &Questionnaire) -> Vec<Entry> {
     let mut entries: Vec<Entry> = store
         .keys()
         .unwrap_or_default()
         .into_iter()
         .filter_map(|key| {
-            let id = key.strip_prefix(RECORD_PREFIX)?.to_owned();
+            let (id, moved) = match key.strip_prefix(RECORD_PREFIX) {
+                Some(id) => (id.to_owned(), false),
+                None => (key.strip_prefix(CORRUPT_PREFIX)?.to_owned(), true),
+            };
             let text = store.get(&key).ok().flatten()?;
-            Some(match decode_record(&text, q) {
+            let decoded = if moved {
+                // A moved-aside copy is never opened, only shown with the reason it was moved.
+                match decode_at(&text, q, &id) {
+                    Ok(_) => Err(RecordError::NotJson(String::new())),
+                    Err(e) => Err(e),
+                }
+            } else {
+                decode_at(&text, q, &id)
+            };
+            Some(match decoded {
                 Ok(a) => Entry::Readable(a),
                 Err(e) => Entry::Unreadable {
+                    key,
                     id,
                     kept: e.keep_untouched(),
                     reason: e,
@@ -243,7 +131,7 @@ pub fn list(store: &Store, q: &Questionnaire) -> Vec<Entry> {
         .collect();
     entries.sort_by_key(|e| match e {
         Entry::Readable(a) => (0, -a.created_ms, a.id.clone()),
-        Entry::Unreadable { id, .. } => (1, 0, id.clone()),
+        Entry::Unreadable { key, .. } => (1, 0, key.clone()),
     });
     entries
 }
@@ -251,21 +139,29 @@ pub fn list(store: &Store, q: &Questionnaire) -> Vec<Entry> {
 /// Reads one assessment by id.
 pub fn read(store: &Store, q: &Questionnaire, id: &str) -> Option<Assessment> {
     let text = store.get(&record_key(id)).ok().flatten()?;
-    decode_record(&text, q).ok()
+    decode_at(&text, q, id).ok()
 }
 
-/// A record's stored text, as it is.
-pub fn raw(store: &Store, id: &str) -> Option<String> {
-    store.get(&record_key(id)).ok().flatten()
+/// A stored text, as it is.
+pub fn raw(store: &Store, key: &str) -> Option<String> {
+    store.get(key).ok().flatten()
 }
 
-/// Removes a record and returns its text, so that the deletion can be undone.
+/// Removes a record and returns its text, so that the deletion can be undone. When it is the
+/// one in progress, the pointer goes first: if that fails, nothing has been removed.
 pub fn delete(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
-    let key = record_key(id);
-    let text = store.get(&key)?;
-    store.remove(&key)?;
     if store.get(CURRENT_KEY)?.as_deref() == Some(id) {
         store.remove(CURRENT_KEY)?;
+    }
+    delete_key(store, &record_key(id))
+}
+
+/// Removes whatever is stored under `key` (a record, a moved-aside copy, a workshop) and returns
+/// its text for an undo.
+pub fn delete_key(store: &Store, key: &str) -> Result<Option<String>, StoreError> {
+    let text = store.get(key)?;
+    if text.is_some() {
+        store.remove(key)?;
     }
     Ok(text)
 }
@@ -280,103 +176,45 @@ pub fn exists(store: &Store, id: &str) -> bool {
     matches!(store.get(&record_key(id)), Ok(Some(_)))
 }
 
+/// Why [`save_all`] wrote nothing: the error, and -- if undoing the writes already made failed
+/// too -- the keys and earlier texts that could not be put back (the caller keeps them, in a
+/// download, so that nothing is lost).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchError {
+    pub error: StoreError,
+    pub not_restored: Vec<(String, String)>,
+}
+
 /// Writes several assessments, or none of them: when a write fails, the records already
 /// written are put back as they were before, and the error is returned.
-pub fn save_all(store: &Store, q: &Questionnaire, list: &[Assessment]) -> Result<(), StoreError> {
+pub fn save_all(store: &Store, q: &Questionnaire, list: &[Assessment]) -> Result<(), BatchError> {
     let mut undo: Vec<(String, Option<String>)> = Vec::new();
     for a in list {
         let key = record_key(&a.id);
         let write = store
             .get(&key)
             .and_then(|before| store.set(&key, &encode_record(a, q)).map(|()| before));
-        let before = match write {
-            Ok(before) => before,
-            Err(e) => {
+        match write {
+            Ok(before) => undo.push((key, before)),
+            Err(error) => {
+                let mut not_restored = Vec::new();
                 // Remove first: that frees the room the old text needs.
                 for (key, before) in undo.into_iter().rev() {
-                    let _ = store.remove(&key);
+                    let removed = store.remove(&key).is_ok();
                     if let Some(text) = before {
-                        let _ = store.set(&key, &text);
+                        if !removed || store.set(&key, &text).is_err() {
+                            not_restored.push((key, text));
+                        }
                     }
                 }
-                return Err(e);
+                return Err(BatchError {
+                    error,
+                    not_restored,
+                });
             }
-        };
-        undo.push((key, before));
+        }
     }
     Ok(())
-}
-
-/// The colour scheme the user chose (`light` or `dark`); absent: follow the system.
-pub const THEME_KEY: &str = "dra.theme";
-
-pub fn read_theme(store: &Store) -> Option<String> {
-    store
-        .get(THEME_KEY)
-        .ok()
-        .flatten()
-        .filter(|t| t == "light" || t == "dark")
-}
-
-pub fn save_theme(store: &Store, theme: &str) -> Result<(), StoreError> {
-    store.set(THEME_KEY, theme)
-}
-
-/// The language the user chose with the switch; absent: from the URL or the browser.
-pub const LOCALE_KEY: &str = "dra.lang";
-
-pub fn read_locale(store: &Store) -> Option<Locale> {
-    store
-        .get(LOCALE_KEY)
-        .ok()
-        .flatten()
-        .and_then(|t| Locale::from_tag(&t))
-}
-
-pub fn save_locale(store: &Store, locale: Locale) -> Result<(), StoreError> {
-    store.set(LOCALE_KEY, locale.code())
-}
-
-pub const WORKSHOP_PREFIX: &str = "dra.workshop.";
-
-pub fn workshop_key(id: &str) -> String {
-    format!("{WORKSHOP_PREFIX}{id}")
-}
-
-/// Every stored workshop that can be read, newest first, and how many could not be read.
-pub fn list_workshops(store: &Store, q: &Questionnaire) -> (Vec<Workshop>, usize) {
-    let mut unreadable = 0;
-    let mut list: Vec<Workshop> = store
-        .keys()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|k| k.starts_with(WORKSHOP_PREFIX))
-        .filter_map(|k| {
-            let text = store.get(&k).ok().flatten()?;
-            let w = decode_workshop(&text, q).ok();
-            unreadable += usize::from(w.is_none());
-            w
-        })
-        .collect();
-    list.sort_by_key(|w| std::cmp::Reverse((w.created_ms, w.id.clone())));
-    (list, unreadable)
-}
-
-pub fn read_workshop(store: &Store, q: &Questionnaire, id: &str) -> Option<Workshop> {
-    let text = store.get(&workshop_key(id)).ok().flatten()?;
-    decode_workshop(&text, q).ok()
-}
-
-pub fn save_workshop(store: &Store, q: &Questionnaire, w: &Workshop) -> Result<(), StoreError> {
-    store.set(&workshop_key(&w.id), &encode_workshop(w, q))
-}
-
-/// Removes a workshop and returns its text, so that the deletion can be undone.
-pub fn delete_workshop(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
-    let key = workshop_key(id);
-    let text = store.get(&key)?;
-    store.remove(&key)?;
-    Ok(text)
 }
 
 /// Writes an assessment and marks it as the one in progress.
@@ -393,6 +231,7 @@ mod tests {
     use assessment::{default_questionnaire, Answer, Perspective, Scope, Step};
 
     use super::*;
+    use crate::persist::keys::CURRENT_KEY;
     use crate::storage::{MemoryBackend, MemoryMode};
 
     fn store(mode: MemoryMode, values: &[(&str, &str)]) -> Store {
@@ -450,7 +289,11 @@ mod tests {
         assert!(matches!(&notices[..], [Notice::Recovered { key, .. }] if key == "dra.corrupt.x"));
         assert_eq!(s.get("dra.corrupt.x").unwrap().as_deref(), Some(raw));
         assert_eq!(s.get("dra.record.x").unwrap(), None);
-        assert!(notices[0].message(&EN).contains("dra.corrupt.x"));
+        assert!(notices[0].detail(&EN).unwrap().contains("dra.corrupt.x"));
+        assert!(
+            !notices[0].message(&EN).contains("dra.corrupt.x"),
+            "the key is detail"
+        );
     }
 
     #[test]
@@ -555,7 +398,10 @@ mod tests {
             changed,
             Assessment::new("c", &q, 1),
         ];
-        assert_eq!(save_all(&s, &q, &batch), Err(StoreError::Full));
+        assert_eq!(
+            save_all(&s, &q, &batch).map_err(|e| e.error),
+            Err(StoreError::Full)
+        );
         assert_eq!(
             s.get("dra.record.a").unwrap(),
             None,
@@ -603,5 +449,131 @@ mod tests {
         let s = store(MemoryMode::Full, &[]);
         let a = Assessment::new("a1", &q, 0);
         assert_eq!(save(&s, &q, &a), Err(StoreError::Full));
+    }
+
+    /// A store whose calls fail as told: `get` of these keys, `remove` of these keys, or every
+    /// `set` after the first `sets_ok`.
+    #[derive(Debug)]
+    struct Failing {
+        inner: MemoryBackend,
+        get_fails: Vec<&'static str>,
+        remove_fails: Vec<&'static str>,
+        sets_ok: std::cell::Cell<usize>,
+    }
+
+    impl Failing {
+        fn new(values: &[(&str, &str)]) -> Self {
+            Self {
+                inner: MemoryBackend::with(MemoryMode::Normal, values),
+                get_fails: Vec::new(),
+                remove_fails: Vec::new(),
+                sets_ok: std::cell::Cell::new(usize::MAX),
+            }
+        }
+    }
+
+    impl crate::storage::Backend for Failing {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            if self.get_fails.iter().any(|k| key.starts_with(k)) {
+                return Err(StoreError::Other("get".into()));
+            }
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            match self.sets_ok.get() {
+                0 => Err(StoreError::Full),
+                n => {
+                    self.sets_ok.set(n - 1);
+                    self.inner.set(key, value)
+                }
+            }
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            if self.remove_fails.contains(&key) {
+                return Err(StoreError::Other("remove".into()));
+            }
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+        fn is_persistent(&self) -> bool {
+            true
+        }
+    }
+
+    #[test]
+    fn a_delete_whose_pointer_cannot_be_cleared_removes_nothing() {
+        let q = default_questionnaire().unwrap();
+        let text = encode_record(&Assessment::new("a", &q, 1), &q);
+        let mut f = Failing::new(&[(CURRENT_KEY, "a"), ("dra.record.a", &text)]);
+        f.remove_fails.push(CURRENT_KEY);
+        let s: Store = Rc::new(f);
+        assert!(delete(&s, "a").is_err());
+        assert_eq!(
+            s.get("dra.record.a").unwrap().as_deref(),
+            Some(text.as_str())
+        );
+    }
+
+    #[test]
+    fn a_record_under_another_records_key_is_damage() {
+        let q = default_questionnaire().unwrap();
+        let other = encode_record(&Assessment::new("b", &q, 1), &q);
+        let s = store(
+            MemoryMode::Normal,
+            &[(CURRENT_KEY, "a"), ("dra.record.a", &other)],
+        );
+        assert_eq!(read(&s, &q, "a"), None);
+        assert!(matches!(
+            &list(&s, &q)[..],
+            [Entry::Unreadable { kept: false, id, .. }] if id == "a"
+        ));
+        let (fresh, notices) = load(&s, &q, "new".into(), 0);
+        assert_eq!(fresh.id, "new");
+        assert!(matches!(&notices[..], [Notice::Recovered { .. }]));
+        assert_eq!(s.get("dra.record.b").unwrap(), None, "b was never written");
+    }
+
+    #[test]
+    fn moved_aside_copies_are_listed_to_download_or_delete() {
+        let q = default_questionnaire().unwrap();
+        let s = store(MemoryMode::Normal, &[("dra.corrupt.x", "{oops")]);
+        let entries = list(&s, &q);
+        assert!(matches!(
+            &entries[..],
+            [Entry::Unreadable { key, kept: false, .. }] if key == "dra.corrupt.x"
+        ));
+        assert_eq!(
+            delete_key(&s, "dra.corrupt.x").unwrap().as_deref(),
+            Some("{oops")
+        );
+        assert!(list(&s, &q).is_empty());
+    }
+
+    #[test]
+    fn moving_aside_on_failing_storage_ends_and_keeps_the_record() {
+        let q = default_questionnaire().unwrap();
+        let mut f = Failing::new(&[(CURRENT_KEY, "x"), ("dra.record.x", "nope")]);
+        f.get_fails.push("dra.corrupt.");
+        let s: Store = Rc::new(f);
+        let (_, notices) = load(&s, &q, "new".into(), 0);
+        assert!(matches!(&notices[..], [Notice::Unreadable { .. }]));
+        assert_eq!(s.get("dra.record.x").unwrap().as_deref(), Some("nope"));
+    }
+
+    #[test]
+    fn an_undo_that_fails_hands_back_what_it_could_not_put_back() {
+        let q = default_questionnaire().unwrap();
+        let old = encode_record(&Assessment::new("a", &q, 1), &q);
+        let f = Failing::new(&[("dra.record.a", &old)]);
+        // The first write (a) succeeds, the second (b) fails, and so does putting a back.
+        f.sets_ok.set(1);
+        let s: Store = Rc::new(f);
+        let mut changed = Assessment::new("a", &q, 1);
+        changed.label = "changed".into();
+        let err = save_all(&s, &q, &[changed, Assessment::new("b", &q, 1)]).unwrap_err();
+        assert_eq!(err.error, StoreError::Full);
+        assert_eq!(err.not_restored, vec![("dra.record.a".to_owned(), old)]);
     }
 }
