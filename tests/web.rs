@@ -33,8 +33,17 @@ struct Mounted {
 }
 
 impl Drop for Mounted {
+    /// Removes the app and puts back what it changed on the shared page: the fragment, the
+    /// language and direction of `<html>`, the theme.
     fn drop(&mut self) {
         self.root.remove();
+        let _ = window().location().set_hash("");
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", "en");
+            let _ = html.set_attribute("dir", "ltr");
+            let _ = html.remove_attribute("data-theme");
+        }
+        app::panic::set_locale(assessment::i18n::Locale::En);
     }
 }
 
@@ -355,4 +364,270 @@ async fn the_language_switch_rebuilds_the_page_in_german_and_keeps_the_answers()
         Some("de")
     );
     assert_eq!(store.get("dra.lang").unwrap().as_deref(), Some("de"));
+}
+
+/// A store whose `remove` fails for keys starting with one of `remove_fails`.
+#[derive(Debug)]
+struct Failing {
+    inner: MemoryBackend,
+    remove_fails: Vec<&'static str>,
+}
+
+impl app::storage::Backend for Failing {
+    fn get(&self, key: &str) -> Result<Option<String>, app::storage::StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), app::storage::StoreError> {
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), app::storage::StoreError> {
+        if self.remove_fails.iter().any(|k| key.starts_with(k)) {
+            return Err(app::storage::StoreError::Other("refused".into()));
+        }
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, app::storage::StoreError> {
+        self.inner.keys()
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+/// Tells the app that another tab wrote `key` (the store is shared, as localStorage is).
+fn other_tab_wrote(key: &str, new_value: Option<&str>) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(new_value);
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_is_announced_at_start_in_plain_words() {
+    let store: Store = Rc::new(MemoryBackend::with(
+        MemoryMode::Normal,
+        &[
+            (CURRENT_KEY, "gone"),
+            ("dra.record.broken", "{{{"),
+            ("dra.corrupt.old", "not json"),
+            ("dra.workshop.w", "{\"schema\": 1}"),
+        ],
+    ));
+    let m = mount(store);
+    tick().await;
+    let notice = m.one(".dra-notice").text_content().unwrap();
+    assert!(
+        notice.contains("2 saved assessments cannot be opened"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("1 saved workshop cannot be opened"),
+        "{notice}"
+    );
+    let links: Vec<String> = m
+        .all(".dra-notice a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(links, ["#/history", "#/workshops"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_current_record_is_explained_with_the_detail_behind_a_disclosure() {
+    let store: Store = Rc::new(MemoryBackend::with(
+        MemoryMode::Normal,
+        &[(CURRENT_KEY, "x"), ("dra.record.x", "{\"schema\":1,")],
+    ));
+    let m = mount(store);
+    tick().await;
+    let first = m.one(".dra-notice p").text_content().unwrap();
+    assert!(
+        first.contains("is damaged and could not be opened"),
+        "{first}"
+    );
+    assert!(!first.contains("EOF") && !first.contains("dra."), "{first}");
+    let details = m.one(".dra-notice details");
+    assert_eq!(details.get_attribute("open"), None, "closed by default");
+    let detail = details.text_content().unwrap();
+    assert!(detail.starts_with("Details"));
+    assert!(
+        detail.contains("EOF") && detail.contains("dra.corrupt.x"),
+        "{detail}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_on_next_moves_one_page() {
+    let m = started(MemoryMode::Normal).await;
+    let next = m.button("Next");
+    next.click();
+    next.click();
+    tick().await;
+    assert_eq!(m.one("h1").text_content().unwrap(), "Motivation & Rewards");
+}
+
+#[wasm_bindgen_test]
+async fn leaving_with_unsaved_answers_asks_first() {
+    let ask = || {
+        let init = web_sys::EventInit::new();
+        init.set_cancelable(true);
+        let ev = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+        window().dispatch_event(&ev).unwrap();
+        ev.default_prevented()
+    };
+    let saved = started(MemoryMode::Normal).await;
+    assert!(!ask(), "everything is saved: no question");
+    drop(saved);
+    let _unsaved = started(MemoryMode::Full).await;
+    assert!(ask(), "answers that could not be saved: the browser asks");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_delete_says_so_and_keeps_the_record() {
+    let q = default_questionnaire().unwrap();
+    let a = Assessment::new("keep", &q, 1);
+    let store: Store = Rc::new(Failing {
+        inner: MemoryBackend::with(
+            MemoryMode::Normal,
+            &[
+                (&record_key("keep"), &encode_record(&a, &q)),
+                ("dra.record.bad", "{"),
+            ],
+        ),
+        remove_fails: vec!["dra.record."],
+    });
+    window().location().set_hash("#/history").unwrap();
+    let m = mount(store.clone());
+    tick().await;
+    let deletes: Vec<HtmlElement> = m
+        .all("article button")
+        .into_iter()
+        .filter(|b| b.text_content().unwrap_or_default() == "Delete")
+        .map(|b| b.unchecked_into())
+        .collect();
+    assert_eq!(deletes.len(), 2);
+    for d in &deletes {
+        d.click();
+        tick().await;
+    }
+    assert!(
+        m.text().contains("The assessment could not be deleted"),
+        "{}",
+        m.text()
+    );
+    assert_eq!(m.all("article").len(), 2, "both still listed");
+    assert!(store.get("dra.record.bad").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_workshop_changed_in_another_tab_reloads_and_says_so() {
+    let q = default_questionnaire().unwrap();
+    let w = assessment::workshop::Workshop::new("w1", "Kick-off", "2026-12-01", 1);
+    let store: Store = Rc::new(MemoryBackend::new(MemoryMode::Normal));
+    app::persist::save_workshop(&store, &q, &w).unwrap();
+    window().location().set_hash("#/workshop/w1").unwrap();
+    let m = mount(store.clone());
+    tick().await;
+    assert!(m.text().contains("0 participants"), "{}", m.text());
+    // The other tab adds a participant and saves.
+    let mut there = w.clone();
+    let mut a = Assessment::new("p1", &q, 1);
+    a.perspective = Some(Perspective::Distributor);
+    a.answer("REL1", Answer::Level(Level::new(3).unwrap()), 2);
+    there.add(assessment::workshop::Participant::from_assessment(&a), 3);
+    app::persist::save_workshop(&store, &q, &there).unwrap();
+    other_tab_wrote("dra.workshop.w1", Some("changed"));
+    tick().await;
+    assert!(m.text().contains("1 participant"), "{}", m.text());
+    assert!(m.text().contains("changed in another tab"));
+}
+
+#[wasm_bindgen_test]
+async fn refused_links_stay_in_the_box_and_added_ones_leave_it() {
+    let q = default_questionnaire().unwrap();
+    let w = assessment::workshop::Workshop::new("w2", "Links", "2026-12-01", 1);
+    let store: Store = Rc::new(MemoryBackend::new(MemoryMode::Normal));
+    app::persist::save_workshop(&store, &q, &w).unwrap();
+    let mut answers = assessment::Answers::default();
+    answers.set("REL1", Answer::Level(Level::new(4).unwrap()));
+    let link = format!(
+        "https://example.test/#r={}",
+        assessment::share::encode_share(&q, Some(Perspective::BrandOwner), &answers)
+    );
+    window().location().set_hash("#/workshop/w2").unwrap();
+    let m = mount(store.clone());
+    tick().await;
+    let area: web_sys::HtmlTextAreaElement = m.one("#dra-ws-links").unchecked_into();
+    area.set_value(&format!("not a link\n{link}"));
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    m.button("Add links").click();
+    tick().await;
+    assert_eq!(area.value(), "not a link");
+    let report = m.one("#dra-ws-report").text_content().unwrap();
+    assert!(report.contains("Added 1 participant"), "{report}");
+    assert!(report.contains("left in the box"), "{report}");
+}
+
+#[wasm_bindgen_test]
+async fn a_rename_being_typed_survives_another_tabs_save() {
+    let q = default_questionnaire().unwrap();
+    let mut a = Assessment::new("r1", &q, 1);
+    a.label = "\u{202e}Acme".into();
+    let store = store_with(&a);
+    window().location().set_hash("#/history").unwrap();
+    let m = mount(store.clone());
+    tick().await;
+    assert_eq!(
+        m.one("article h2 bdi").text_content().unwrap(),
+        "\u{202e}Acme",
+        "a name is isolated from the text around it"
+    );
+    m.button("Rename").click();
+    tick().await;
+    let input: HtmlInputElement = m.one(".dra-rename input").unchecked_into();
+    input.set_value("Acme Q4");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    // Another tab answers a question in the same assessment and saves it.
+    a.answer("REL1", Answer::DontKnow, 50);
+    store
+        .set(&record_key("r1"), &encode_record(&a, &q))
+        .unwrap();
+    other_tab_wrote(&record_key("r1"), Some("x"));
+    tick().await;
+    let input: HtmlInputElement = m.one(".dra-rename input").unchecked_into();
+    assert_eq!(input.value(), "Acme Q4");
+}
+
+#[wasm_bindgen_test]
+async fn an_import_report_reaches_the_person_on_another_screen() {
+    let q = default_questionnaire().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let store: Store = Rc::new(MemoryBackend::new(MemoryMode::Normal));
+        let q: &'static assessment::Questionnaire = Box::leak(Box::new(q));
+        let state = app::state::AppState::new(q, store, Vec::new());
+        state.report_import(
+            app::import::Target::History,
+            vec![app::import::Line::Imported(3)],
+        );
+        let notices = state.notices.get_untracked();
+        assert!(
+            notices.iter().any(|n| matches!(
+                n,
+                app::notice::Notice::Said(app::notice::Said::ImportFinished {
+                    added: 3,
+                    workshop: None
+                })
+            )),
+            "{notices:?}"
+        );
+        assert!(
+            state.import_report.get_untracked().is_some(),
+            "kept for My assessments"
+        );
+    });
 }

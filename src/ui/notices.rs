@@ -44,14 +44,16 @@ pub fn Notices() -> impl IntoView {
                             <p>{d}</p>
                         </details>
                     });
-                    let places = notice.place(m).into_iter().map(|(href, text)| view! {
+                    let places: Vec<_> = notice.place(m).into_iter().map(|(href, text)| view! {
                         <a href=href class="dra-notice__link">{text}</a>
-                    }).collect_view();
+                    }).collect();
                     view! {
                         <div class=class>
-                            <p>{notice.message(m)}</p>
-                            {detail}
-                            {places}
+                            <div class="dra-notice__body">
+                                <p>{notice.message(m)}</p>
+                                {(!places.is_empty()).then(|| view! { <p class="dra-notice__places">{places}</p> })}
+                                {detail}
+                            </div>
                             {undo}
                             <button type="button" class="dra-button dra-button--small"
                                 on:click=move |_| state.dismiss(&dismissed)>
