@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::{Questionnaire, Scope};
-use crate::problem::Problem;
+use crate::problem::{json_detail, Problem};
 use crate::wizard::{Assessment, Step};
 
 /// The newest record schema this code reads and the one it writes.
@@ -47,7 +47,8 @@ pub enum RecordError {
 display_in_english!(RecordError);
 
 impl RecordError {
-    /// What went wrong, for people, in the catalogue's language.
+    /// What went wrong in one line, detail included, in the catalogue's language (the form that
+    /// fits inside a sentence such as "A saved assessment could not be read (…)").
     pub fn message(&self, m: &Messages) -> String {
         match self {
             RecordError::NotJson(detail) => fill(m.record_not_json, &[("detail", detail)]),
@@ -71,6 +72,44 @@ impl RecordError {
             }
             RecordError::Invalid(p) => fill(m.record_invalid, &[("detail", &p.message(m))]),
         }
+    }
+
+    /// Plain words for people: what happened and what to do, in the catalogue's language.
+    pub fn plain(&self, m: &Messages) -> String {
+        match self {
+            RecordError::NotJson(_) | RecordError::Invalid(_) => m.plain_record_damaged,
+            RecordError::NotARecord(_) => m.plain_record_not_record,
+            RecordError::NewerSchema { .. } | RecordError::NewerQuestionnaire { .. } => {
+                m.plain_record_newer
+            }
+            RecordError::OtherQuestionnaire(_) => m.plain_record_other_questionnaire,
+            RecordError::UnknownQuestionnaireVersion(_) => m.plain_record_unconvertible,
+        }
+        .to_owned()
+    }
+
+    /// The technical detail behind the plain words: where the record is damaged, or the
+    /// versions and questionnaire found.
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        Some(match self {
+            RecordError::NotJson(text) => json_detail(m, text),
+            RecordError::NotARecord(p) | RecordError::Invalid(p) => p.detail(m),
+            RecordError::NewerSchema { found } => fill(
+                m.detail_record_format,
+                &[
+                    ("found", &found.to_string()),
+                    ("known", &RECORD_SCHEMA.to_string()),
+                ],
+            ),
+            RecordError::NewerQuestionnaire { found, known } => fill(
+                m.detail_questionnaire_versions,
+                &[("found", &found.to_string()), ("known", &known.to_string())],
+            ),
+            RecordError::OtherQuestionnaire(id) => fill(m.detail_questionnaire_id, &[("id", id)]),
+            RecordError::UnknownQuestionnaireVersion(v) => {
+                fill(m.detail_questionnaire_version, &[("found", &v.to_string())])
+            }
+        })
     }
 
     /// Whether the record should be left exactly as it is (it is valid, just not readable by this

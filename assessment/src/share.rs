@@ -14,6 +14,7 @@
 use crate::answers::{Answer, Answers, Level, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
+use crate::problem::short;
 
 pub const SHARE_FORMAT: &str = "1";
 /// What precedes the payload in the URL fragment.
@@ -40,6 +41,35 @@ impl ShareError {
             ShareError::UnknownFormat(f) => fill(m.link_newer, &[("found", f)]),
             ShareError::OtherQuestionnaire(id) => fill(m.link_other_questionnaire, &[("id", id)]),
             ShareError::UnknownVersion(v) => fill(m.link_unknown_version, &[("found", v)]),
+        }
+    }
+
+    /// Plain words for people: what happened and what to do, in the catalogue's language.
+    pub fn plain(&self, m: &Messages) -> String {
+        match self {
+            ShareError::Truncated => m.plain_link_truncated,
+            ShareError::Altered => m.plain_link_altered,
+            ShareError::UnknownFormat(_) => m.plain_link_newer,
+            ShareError::OtherQuestionnaire(_) => m.plain_link_other_questionnaire,
+            ShareError::UnknownVersion(_) => m.plain_link_unknown_version,
+        }
+        .to_owned()
+    }
+
+    /// The technical detail behind the plain words, where there is more to say.
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        match self {
+            ShareError::Truncated | ShareError::Altered => None,
+            ShareError::UnknownFormat(f) => Some(fill(
+                m.detail_link_format,
+                &[("found", f), ("known", SHARE_FORMAT)],
+            )),
+            ShareError::OtherQuestionnaire(id) => {
+                Some(fill(m.detail_questionnaire_id, &[("id", id)]))
+            }
+            ShareError::UnknownVersion(v) => {
+                Some(fill(m.detail_questionnaire_version, &[("found", v)]))
+            }
         }
     }
 }
@@ -189,9 +219,4 @@ pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareErr
         answers,
         made_with_version,
     })
-}
-
-/// At most 40 characters of untrusted text, for messages.
-fn short(s: &str) -> String {
-    s.chars().take(40).collect()
 }

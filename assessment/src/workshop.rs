@@ -154,13 +154,34 @@ pub enum WorkshopError {
 }
 
 impl WorkshopError {
-    /// What went wrong, for people, in the catalogue's language.
+    /// What went wrong in one line, detail included, in the catalogue's language.
     pub fn message(&self, m: &Messages) -> String {
         match self {
             WorkshopError::Invalid(p) => fill(m.workshop_invalid, &[("detail", &p.message(m))]),
             WorkshopError::Newer => m.workshop_newer.to_owned(),
             WorkshopError::OtherQuestionnaire(id) => {
                 fill(m.workshop_other_questionnaire, &[("id", id)])
+            }
+        }
+    }
+
+    /// Plain words for people: what happened and what to do, in the catalogue's language.
+    pub fn plain(&self, m: &Messages) -> String {
+        match self {
+            WorkshopError::Invalid(_) => m.plain_workshop_damaged,
+            WorkshopError::Newer => m.plain_workshop_newer,
+            WorkshopError::OtherQuestionnaire(_) => m.plain_workshop_other_questionnaire,
+        }
+        .to_owned()
+    }
+
+    /// The technical detail behind the plain words, where there is more to say.
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        match self {
+            WorkshopError::Invalid(p) => Some(p.detail(m)),
+            WorkshopError::Newer => None,
+            WorkshopError::OtherQuestionnaire(id) => {
+                Some(fill(m.detail_questionnaire_id, &[("id", id)]))
             }
         }
     }

@@ -208,6 +208,37 @@ catalogue! {
     record_other_questionnaire: "the saved assessment is for another questionnaire (“{id}”)",
     record_unknown_version: "the saved assessment uses version {found} of the questionnaire, which this app cannot convert",
     record_invalid: "the saved assessment is damaged: {detail}",
+    // Plain words for each error a person can meet (what happened and what to do), and the
+    // technical detail that can be shown beneath them.
+    plain_record_damaged: "This assessment is damaged and cannot be opened. If you have another copy of it, such as an exported file, use that one.",
+    plain_record_not_record: "This is not an assessment from this app, so it cannot be opened. If it came from a file, check that you chose the right one.",
+    plain_record_newer: "This assessment was made with a newer version of this app, so this version cannot open it. Reload the page to get the latest version, then try again.",
+    plain_record_other_questionnaire: "This assessment belongs to a different questionnaire, so this app cannot open it. Open it with the app it was made with.",
+    plain_record_unconvertible: "This assessment was made with an edition of the questionnaire that this app cannot bring up to date, so it cannot be opened.",
+    plain_import_too_large: "This file is too large to import: the limit is {max}. Export fewer assessments per file and import those files.",
+    plain_import_damaged: "This file is damaged or is not an export from this app, so nothing in it could be read. Export it again, or choose another file.",
+    plain_import_not_export: "This file is not an assessment export from this app. Check that you chose the right file.",
+    plain_import_newer: "This file was made with a newer version of this app, so this version cannot read it. Reload the page to get the latest version, then import the file again.",
+    plain_import_too_many: "This file holds {found} assessments, but at most {max} can be imported at once. Export fewer assessments per file and import those files.",
+    plain_workshop_damaged: "This saved workshop is damaged and cannot be opened. It is kept unchanged in this browser; to start again, add the participants' result files to a new workshop.",
+    plain_workshop_newer: "This workshop was saved by a newer version of this app, so this version cannot open it. It is kept unchanged: reload the page to get the latest version.",
+    plain_workshop_other_questionnaire: "This workshop belongs to a different questionnaire, so this app cannot open it. It is kept unchanged in this browser.",
+    plain_link_truncated: "This link is incomplete: it was probably cut short when it was copied. Ask for the whole link.",
+    plain_link_altered: "This link has been changed since it was made, so its answers cannot be trusted. Ask for the link again.",
+    plain_link_newer: "This link was made with a newer version of this app, so this version cannot open it. Reload the page to get the latest version, then open the link again.",
+    plain_link_other_questionnaire: "This link belongs to a different questionnaire, so this app cannot show it. Check that you were sent the right link.",
+    plain_link_unknown_version: "This link was made with an edition of the questionnaire that this app does not know, so it cannot be shown. Reload the page to get the latest version, or ask for a new link.",
+    /// The parser's own words (in English) after the place it stopped.
+    detail_json: "line {line}, column {column}: {error}",
+    detail_record_format: "record format {found}; this version reads up to {known}",
+    detail_questionnaire_versions: "questionnaire version {found}; this app has version {known}",
+    detail_questionnaire_version: "questionnaire version {found}",
+    detail_questionnaire_id: "questionnaire “{id}”",
+    detail_export_format: "export format {found}; this version reads up to {known}",
+    detail_import_size: "{bytes} bytes; the limit is {max} bytes",
+    detail_link_format: "link format {found}; this version reads format {known}",
+    /// A file size in megabytes (of 1,048,576 bytes).
+    size_mb: "{n} MB",
 
     // What is wrong inside a damaged file (the detail in the messages above)
     problem_not_object: "not a JSON object",
