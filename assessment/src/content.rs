@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::id::{valid_id, MAX_ID_LEN};
 use crate::model::{Item, Questionnaire, Section, Text, Who};
 
 /// The content file format this code reads.
@@ -232,15 +233,10 @@ impl Checker {
         let Some(id) = self.required(path, raw) else {
             return String::new();
         };
-        let well_formed = !id.is_empty()
-            && id.len() <= 32
-            && id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !well_formed {
+        if !valid_id(&id) {
             self.err(
                 path,
-                format!("\"{id}\" is not a valid id (1-32 letters, digits, '-' or '_')"),
+                format!("\"{id}\" is not a valid id (1-{MAX_ID_LEN} letters, digits, '-' or '_')"),
             );
         } else if !seen.insert(id.clone()) {
             self.err(path, format!("duplicate id \"{id}\""));

@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
+use crate::id::{valid_id, MAX_ID_LEN};
 use crate::model::{Questionnaire, Scope};
-use crate::problem::{json_detail, Problem};
+use crate::problem::{json_detail, short, Problem};
 use crate::wizard::{Assessment, Step};
 
 /// The newest record schema this code reads and the one it writes.
@@ -42,6 +43,8 @@ pub enum RecordError {
     OtherQuestionnaire(String),
     UnknownQuestionnaireVersion(u32),
     Invalid(Problem),
+    /// The record's id is not a [`crate::valid_id`] (shortened for display): damaged.
+    BadId(String),
 }
 
 display_in_english!(RecordError);
@@ -71,13 +74,16 @@ impl RecordError {
                 fill(m.record_unknown_version, &[("found", &v.to_string())])
             }
             RecordError::Invalid(p) => fill(m.record_invalid, &[("detail", &p.message(m))]),
+            RecordError::BadId(id) => fill(m.record_invalid, &[("detail", &bad_id(m, id))]),
         }
     }
 
     /// Plain words for people: what happened and what to do, in the catalogue's language.
     pub fn plain(&self, m: &Messages) -> String {
         match self {
-            RecordError::NotJson(_) | RecordError::Invalid(_) => m.plain_record_damaged,
+            RecordError::NotJson(_) | RecordError::Invalid(_) | RecordError::BadId(_) => {
+                m.plain_record_damaged
+            }
             RecordError::NotARecord(_) => m.plain_record_not_record,
             RecordError::NewerSchema { .. } | RecordError::NewerQuestionnaire { .. } => {
                 m.plain_record_newer
@@ -109,6 +115,7 @@ impl RecordError {
             RecordError::UnknownQuestionnaireVersion(v) => {
                 fill(m.detail_questionnaire_version, &[("found", &v.to_string())])
             }
+            RecordError::BadId(id) => bad_id(m, id),
         })
     }
 
@@ -122,6 +129,14 @@ impl RecordError {
                 | RecordError::OtherQuestionnaire(_)
         )
     }
+}
+
+/// The detail of an id that is not a [`valid_id`], shared with workshops.
+pub(crate) fn bad_id(m: &Messages, id: &str) -> String {
+    fill(
+        m.detail_bad_id,
+        &[("id", id), ("max", &MAX_ID_LEN.to_string())],
+    )
 }
 
 #[derive(Serialize, Deserialize)]
@@ -257,6 +272,9 @@ pub fn decode_record_value(
     }
     if record.id.is_empty() {
         return Err(RecordError::Invalid(Problem::NoId));
+    }
+    if !valid_id(&record.id) {
+        return Err(RecordError::BadId(short(&record.id)));
     }
     let (perspective, answers) = decode_coded(record.perspective.as_deref(), &record.answers)
         .map_err(RecordError::Invalid)?;

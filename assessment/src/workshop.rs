@@ -28,8 +28,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
+use crate::id::valid_id;
 use crate::model::{Questionnaire, Scope};
-use crate::problem::Problem;
+use crate::problem::{short, Problem};
+use crate::record::bad_id;
 use crate::scoring::{score, TrustGate};
 use crate::wizard::{Assessment, ItemRef};
 
@@ -151,6 +153,8 @@ pub enum WorkshopError {
     Invalid(Problem),
     Newer,
     OtherQuestionnaire(String),
+    /// The workshop's id is not a [`crate::valid_id`] (shortened for display): damaged.
+    BadId(String),
 }
 
 impl WorkshopError {
@@ -162,13 +166,14 @@ impl WorkshopError {
             WorkshopError::OtherQuestionnaire(id) => {
                 fill(m.workshop_other_questionnaire, &[("id", id)])
             }
+            WorkshopError::BadId(id) => fill(m.workshop_invalid, &[("detail", &bad_id(m, id))]),
         }
     }
 
     /// Plain words for people: what happened and what to do, in the catalogue's language.
     pub fn plain(&self, m: &Messages) -> String {
         match self {
-            WorkshopError::Invalid(_) => m.plain_workshop_damaged,
+            WorkshopError::Invalid(_) | WorkshopError::BadId(_) => m.plain_workshop_damaged,
             WorkshopError::Newer => m.plain_workshop_newer,
             WorkshopError::OtherQuestionnaire(_) => m.plain_workshop_other_questionnaire,
         }
@@ -183,6 +188,7 @@ impl WorkshopError {
             WorkshopError::OtherQuestionnaire(id) => {
                 Some(fill(m.detail_questionnaire_id, &[("id", id)]))
             }
+            WorkshopError::BadId(id) => Some(bad_id(m, id)),
         }
     }
 }
@@ -234,6 +240,11 @@ pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, Worksh
     }
     if w.questionnaire.version > q.version {
         return Err(WorkshopError::Newer);
+    }
+    // The id goes into URLs and element ids. Participants' keys are only compared (the screens
+    // number participants), and a link's key holds its whole payload, so they are not limited.
+    if !valid_id(&w.id) {
+        return Err(WorkshopError::BadId(short(&w.id)));
     }
     let mut participants = Vec::with_capacity(w.participants.len());
     for p in w.participants {

@@ -251,3 +251,29 @@ fn not_json_is_one_clear_error() {
         assert!(text.lines().any(|l| l == want), "{want} in\n{text}");
     }
 }
+
+#[test]
+fn content_ids_follow_the_one_id_rule() {
+    let mut doc = bundled();
+    doc["sections"][0]["items"][1]["id"] = json!("REL 2");
+    doc["sections"][0]["items"][2]["id"] = json!("x".repeat(assessment::MAX_ID_LEN));
+    doc["sections"][0]["items"][3]["id"] = json!("x".repeat(assessment::MAX_ID_LEN + 1));
+    doc["sections"][1]["items"][1]["id"] = json!("MOT/2");
+    let got = errors(&doc);
+    let long = "x".repeat(assessment::MAX_ID_LEN + 1);
+    for want in [
+        "sections[0].items[1].id: \"REL 2\" is not a valid id (1-64 letters, digits, '-' or '_')"
+            .to_owned(),
+        format!(
+            "sections[0].items[3].id: \"{long}\" is not a valid id (1-64 letters, digits, '-' or '_')"
+        ),
+        "sections[1].items[1].id: \"MOT/2\" is not a valid id (1-64 letters, digits, '-' or '_')"
+            .to_owned(),
+    ] {
+        assert!(got.contains(&want), "{want} in {got:#?}");
+    }
+    assert!(
+        !got.iter().any(|e| e.starts_with("sections[0].items[2].id")),
+        "64 characters are allowed: {got:#?}"
+    );
+}

@@ -24,6 +24,7 @@ fn record_variant(e: &RecordError) -> &'static str {
         RecordError::OtherQuestionnaire(_) => "OtherQuestionnaire",
         RecordError::UnknownQuestionnaireVersion(_) => "UnknownQuestionnaireVersion",
         RecordError::Invalid(_) => "Invalid",
+        RecordError::BadId(_) => "BadId",
     }
 }
 
@@ -53,6 +54,7 @@ fn record_errors() -> Vec<RecordError> {
             decode_record(&v.to_string(), &v1).unwrap_err()
         },
         with(&|v| v["answers"] = json!({"REL1": "7"})),
+        with(&|v| v["id"] = json!("rec 1")),
     ]
 }
 
@@ -87,6 +89,7 @@ fn workshop_variant(e: &WorkshopError) -> &'static str {
         WorkshopError::Invalid(_) => "Invalid",
         WorkshopError::Newer => "Newer",
         WorkshopError::OtherQuestionnaire(_) => "OtherQuestionnaire",
+        WorkshopError::BadId(_) => "BadId",
     }
 }
 
@@ -95,10 +98,14 @@ fn workshop_errors() -> Vec<WorkshopError> {
     let other = json!({"schema": 1, "id": "w", "name": "", "date": "",
         "questionnaire": {"id": "supplier-relationship", "version": 1},
         "created": 0, "updated": 0, "participants": []});
+    let mut bad_id = other.clone();
+    bad_id["questionnaire"] = json!({"id": q.id, "version": q.version});
+    bad_id["id"] = json!("w/1");
     vec![
         decode_workshop("{\"schema\": 1, \"id\": ", &q).unwrap_err(),
         decode_workshop("{\"schema\": 2}", &q).unwrap_err(),
         decode_workshop(&other.to_string(), &q).unwrap_err(),
+        decode_workshop(&bad_id.to_string(), &q).unwrap_err(),
     ]
 }
 
@@ -172,7 +179,7 @@ fn cases() -> Vec<(String, Words)> {
         ));
     }
     // Each variant of each type once (the counts follow the matches above).
-    assert_eq!(seen.len(), 7 + 5 + 3 + 5, "{seen:?}");
+    assert_eq!(seen.len(), 8 + 5 + 4 + 5, "{seen:?}");
     out
 }
 
@@ -236,6 +243,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("questionnaire “supplier-relationship”"),
         Some("questionnaire version 1"),
         Some("the answer to REL1 is \"7\", not 1-5, na or dk"),
+        Some("the id “rec 1” is not allowed: an id is 1 to 64 letters, digits, '-' or '_'"),
         // Import files
         Some("5,242,881 bytes; the limit is 5,242,880 bytes"),
         Some("line 1, column 11: EOF while parsing a value"),
@@ -246,6 +254,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("line 1, column 20: EOF while parsing a value"),
         None,
         Some("questionnaire “supplier-relationship”"),
+        Some("the id “w/1” is not allowed: an id is 1 to 64 letters, digits, '-' or '_'"),
         // Links
         None,
         None,
@@ -264,7 +273,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("Zeile 1, Spalte 18: EOF while parsing an object")
     );
     assert_eq!(
-        got[7].as_deref(),
+        got[8].as_deref(),
         Some("5.242.881 Byte; die Grenze liegt bei 5.242.880 Byte")
     );
     assert_eq!(
@@ -283,11 +292,11 @@ fn the_one_line_message_is_unchanged() {
         "the saved assessment is not valid JSON (EOF while parsing an object at line 1 column 18)"
     );
     assert_eq!(
-        messages[9],
+        messages[10],
         "the file is not an assessment export (no \"format\" field)"
     );
     assert_eq!(
-        messages[15],
+        messages[17],
         "this link is incomplete: it may have been cut short when it was copied. Ask for the whole link"
     );
 }
@@ -301,7 +310,7 @@ fn plain_words_read_as_expected() {
         "This assessment is damaged and cannot be opened. If you have another copy of it, such as an exported file, use that one."
     );
     assert_eq!(
-        plain[11],
+        plain[12],
         "This file holds 1,001 assessments, but at most 1,000 can be imported at once. Export fewer assessments per file and import those files."
     );
 }

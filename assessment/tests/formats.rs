@@ -72,6 +72,20 @@ fn a_bad_record_is_rejected_alone_with_its_position() {
 }
 
 #[test]
+fn a_record_with_a_bad_id_is_rejected_with_its_reason() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let mut v: Value = serde_json::from_str(&export_json(&[&a, &a], &q, 0)).unwrap();
+    v["records"][0]["id"] = json!("../a");
+    let report = import_json(&v.to_string(), &q).unwrap();
+    assert_eq!(report.records, vec![a]);
+    assert_eq!(
+        report.rejected,
+        vec![(1, RecordError::BadId("../a".into()))]
+    );
+}
+
+#[test]
 fn whole_files_are_refused_with_a_reason() {
     let q = default_questionnaire().unwrap();
     let cases: Vec<(String, &str)> = vec![

@@ -176,3 +176,32 @@ fn a_section_that_no_longer_exists_resumes_at_welcome_with_answers() {
     assert_eq!(a.step, Step::Welcome);
     assert_eq!(a.answers.len(), 3);
 }
+
+#[test]
+fn record_ids_are_restricted_like_content_ids() {
+    let long = "x".repeat(65);
+    for bad in ["a/b", "a%2Fb", "a b", "caf\u{e9}", "a.b", long.as_str()] {
+        let mut v = encoded();
+        v["id"] = json!(bad);
+        let err = decode(&v).unwrap_err();
+        let RecordError::BadId(shown) = &err else {
+            panic!("{bad}: {err:?}");
+        };
+        assert_eq!(*shown, bad.chars().take(40).collect::<String>());
+        assert!(!err.keep_untouched(), "a bad id is damage");
+        let detail = err.detail(&assessment::i18n::EN).unwrap();
+        assert!(detail.contains(shown.as_str()), "{detail}");
+        assert!(err
+            .to_string()
+            .starts_with("the saved assessment is damaged: the id"));
+    }
+    let mut v = encoded();
+    v["id"] = json!("");
+    assert_eq!(
+        decode(&v).unwrap_err(),
+        RecordError::Invalid(assessment::problem::Problem::NoId)
+    );
+    let mut v = encoded();
+    v["id"] = json!("A-z_09");
+    assert_eq!(decode(&v).unwrap().id, "A-z_09");
+}

@@ -270,6 +270,32 @@ fn stored_workshops_round_trip_and_migrate() {
 }
 
 #[test]
+fn a_workshop_id_is_restricted_like_record_ids_but_participant_keys_are_not() {
+    let q = default_questionnaire().unwrap();
+    let mut w = Workshop::new("w1", "Kick-off", "2026-11-26", 1);
+    // A link participant's key holds the whole payload, dots included; it is only compared.
+    w.add(
+        participant(
+            &q,
+            "link:1.distributor-relationship.2.x.AAAA.AAAAAA",
+            None,
+            &[],
+        ),
+        2,
+    );
+    assert_eq!(decode_workshop(&encode_workshop(&w, &q), &q).unwrap(), w);
+    for bad in ["", "w 1", "w/1", "w%31", "\u{fc}"] {
+        w.id = bad.into();
+        let err = decode_workshop(&encode_workshop(&w, &q), &q).unwrap_err();
+        assert_eq!(err, WorkshopError::BadId(bad.into()));
+        assert!(err
+            .detail(&assessment::i18n::EN)
+            .unwrap()
+            .contains("is not allowed"));
+    }
+}
+
+#[test]
 fn the_summary_csv_has_sections_then_items() {
     let q = default_questionnaire().unwrap();
     let r = aggregate(&q, &Scope::all(&q), &room(&q));

@@ -228,6 +228,7 @@ pub const DE: Messages = Messages {
     detail_export_format: "Exportformat {found}; diese Version liest bis {known}",
     detail_import_size: "{bytes} Byte; die Grenze liegt bei {max} Byte",
     detail_link_format: "Linkformat {found}; diese Version liest Format {known}",
+    detail_bad_id: "die Kennung „{id}“ ist nicht zulässig: Eine Kennung besteht aus 1 bis {max} Buchstaben, Ziffern, „-“ oder „_“",
     size_mb: "{n}\u{a0}MB",
 
     // What is wrong inside a damaged file (the detail in the messages above)

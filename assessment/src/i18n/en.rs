@@ -237,6 +237,7 @@ catalogue! {
     detail_export_format: "export format {found}; this version reads up to {known}",
     detail_import_size: "{bytes} bytes; the limit is {max} bytes",
     detail_link_format: "link format {found}; this version reads format {known}",
+    detail_bad_id: "the id “{id}” is not allowed: an id is 1 to {max} letters, digits, '-' or '_'",
     /// A file size in megabytes (of 1,048,576 bytes).
     size_mb: "{n} MB",
 
