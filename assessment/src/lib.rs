@@ -29,8 +29,8 @@ pub use id::{valid_id, MAX_ID_LEN};
 pub use model::{Band, Item, Migration, Questionnaire, Scope, Section, Text, Who};
 pub use ratio::Ratio;
 pub use record::{
-    decode_record, decode_record_value, encode_record, encode_record_value, RecordError,
-    RECORD_SCHEMA,
+    decode_record, decode_record_at, decode_record_value, encode_record, encode_record_value,
+    RecordError, RECORD_SCHEMA,
 };
 pub use scoring::{
     score, Cap, Counts, Overall, Report, Risk, Score, SectionReport, TriggeredAction, TrustGate,

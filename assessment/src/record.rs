@@ -45,6 +45,12 @@ pub enum RecordError {
     Invalid(Problem),
     /// The record's id is not a [`crate::valid_id`] (shortened for display): damaged.
     BadId(String),
+    /// Stored under one id (the storage key's) but naming itself by another: damaged, since
+    /// saving it would write to the other record's key.
+    KeyMismatch {
+        stored_under: String,
+        own: String,
+    },
 }
 
 display_in_english!(RecordError);
@@ -75,15 +81,20 @@ impl RecordError {
             }
             RecordError::Invalid(p) => fill(m.record_invalid, &[("detail", &p.message(m))]),
             RecordError::BadId(id) => fill(m.record_invalid, &[("detail", &bad_id(m, id))]),
+            RecordError::KeyMismatch { stored_under, own } => fill(
+                m.record_invalid,
+                &[("detail", &key_mismatch(m, stored_under, own))],
+            ),
         }
     }
 
     /// Plain words for people: what happened and what to do, in the catalogue's language.
     pub fn plain(&self, m: &Messages) -> String {
         match self {
-            RecordError::NotJson(_) | RecordError::Invalid(_) | RecordError::BadId(_) => {
-                m.plain_record_damaged
-            }
+            RecordError::NotJson(_)
+            | RecordError::Invalid(_)
+            | RecordError::BadId(_)
+            | RecordError::KeyMismatch { .. } => m.plain_record_damaged,
             RecordError::NotARecord(_) => m.plain_record_not_record,
             RecordError::NewerSchema { .. } | RecordError::NewerQuestionnaire { .. } => {
                 m.plain_record_newer
@@ -116,6 +127,7 @@ impl RecordError {
                 fill(m.detail_questionnaire_version, &[("found", &v.to_string())])
             }
             RecordError::BadId(id) => bad_id(m, id),
+            RecordError::KeyMismatch { stored_under, own } => key_mismatch(m, stored_under, own),
         })
     }
 
@@ -136,6 +148,14 @@ pub(crate) fn bad_id(m: &Messages, id: &str) -> String {
     fill(
         m.detail_bad_id,
         &[("id", id), ("max", &MAX_ID_LEN.to_string())],
+    )
+}
+
+/// The detail of a record or workshop stored under another one's id, shared with workshops.
+pub(crate) fn key_mismatch(m: &Messages, stored_under: &str, own: &str) -> String {
+    fill(
+        m.detail_key_mismatch,
+        &[("stored_under", &short(stored_under)), ("own", &short(own))],
     )
 }
 
@@ -213,6 +233,25 @@ pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, Record
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| RecordError::NotJson(e.to_string()))?;
     decode_record_value(value, q)
+}
+
+/// Decodes the record stored under the id `id_in_key` (the part of its storage key after the
+/// prefix): as [`decode_record`], and a record whose own id is another one is damage
+/// ([`RecordError::KeyMismatch`]), never quietly opened, since saving it would overwrite the
+/// record it names. A record this version cannot read is reported as such first (and kept).
+pub fn decode_record_at(
+    text: &str,
+    q: &Questionnaire,
+    id_in_key: &str,
+) -> Result<Assessment, RecordError> {
+    let a = decode_record(text, q)?;
+    if a.id != id_in_key {
+        return Err(RecordError::KeyMismatch {
+            stored_under: id_in_key.to_owned(),
+            own: a.id,
+        });
+    }
+    Ok(a)
 }
 
 /// The perspective and answers as stored formats write them (codes), checked: shared by records

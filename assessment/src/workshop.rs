@@ -31,7 +31,7 @@ use crate::i18n::{display_in_english, fill, Messages};
 use crate::id::valid_id;
 use crate::model::{Questionnaire, Scope};
 use crate::problem::{short, Problem};
-use crate::record::bad_id;
+use crate::record::{bad_id, key_mismatch};
 use crate::scoring::{score, TrustGate};
 use crate::wizard::{Assessment, ItemRef};
 
@@ -155,6 +155,11 @@ pub enum WorkshopError {
     OtherQuestionnaire(String),
     /// The workshop's id is not a [`crate::valid_id`] (shortened for display): damaged.
     BadId(String),
+    /// Stored under one id (the storage key's) but naming itself by another: damaged.
+    KeyMismatch {
+        stored_under: String,
+        own: String,
+    },
 }
 
 impl WorkshopError {
@@ -167,13 +172,19 @@ impl WorkshopError {
                 fill(m.workshop_other_questionnaire, &[("id", id)])
             }
             WorkshopError::BadId(id) => fill(m.workshop_invalid, &[("detail", &bad_id(m, id))]),
+            WorkshopError::KeyMismatch { stored_under, own } => fill(
+                m.workshop_invalid,
+                &[("detail", &key_mismatch(m, stored_under, own))],
+            ),
         }
     }
 
     /// Plain words for people: what happened and what to do, in the catalogue's language.
     pub fn plain(&self, m: &Messages) -> String {
         match self {
-            WorkshopError::Invalid(_) | WorkshopError::BadId(_) => m.plain_workshop_damaged,
+            WorkshopError::Invalid(_)
+            | WorkshopError::BadId(_)
+            | WorkshopError::KeyMismatch { .. } => m.plain_workshop_damaged,
             WorkshopError::Newer => m.plain_workshop_newer,
             WorkshopError::OtherQuestionnaire(_) => m.plain_workshop_other_questionnaire,
         }
@@ -189,6 +200,9 @@ impl WorkshopError {
                 Some(fill(m.detail_questionnaire_id, &[("id", id)]))
             }
             WorkshopError::BadId(id) => Some(bad_id(m, id)),
+            WorkshopError::KeyMismatch { stored_under, own } => {
+                Some(key_mismatch(m, stored_under, own))
+            }
         }
     }
 }
@@ -271,6 +285,23 @@ pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, Worksh
         updated_ms: w.updated,
         participants,
     })
+}
+
+/// Decodes the workshop stored under the id `id_in_key`: as [`decode_workshop`], and one whose
+/// own id is another one is damage ([`WorkshopError::KeyMismatch`]).
+pub fn decode_workshop_at(
+    text: &str,
+    q: &Questionnaire,
+    id_in_key: &str,
+) -> Result<Workshop, WorkshopError> {
+    let w = decode_workshop(text, q)?;
+    if w.id != id_in_key {
+        return Err(WorkshopError::KeyMismatch {
+            stored_under: id_in_key.to_owned(),
+            own: w.id,
+        });
+    }
+    Ok(w)
 }
 
 // ---------------------------------------------------------------------------------------------

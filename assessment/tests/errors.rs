@@ -25,6 +25,7 @@ fn record_variant(e: &RecordError) -> &'static str {
         RecordError::UnknownQuestionnaireVersion(_) => "UnknownQuestionnaireVersion",
         RecordError::Invalid(_) => "Invalid",
         RecordError::BadId(_) => "BadId",
+        RecordError::KeyMismatch { .. } => "KeyMismatch",
     }
 }
 
@@ -55,6 +56,7 @@ fn record_errors() -> Vec<RecordError> {
         },
         with(&|v| v["answers"] = json!({"REL1": "7"})),
         with(&|v| v["id"] = json!("rec 1")),
+        assessment::decode_record_at(&valid.to_string(), &q, "rec-2").unwrap_err(),
     ]
 }
 
@@ -90,6 +92,7 @@ fn workshop_variant(e: &WorkshopError) -> &'static str {
         WorkshopError::Newer => "Newer",
         WorkshopError::OtherQuestionnaire(_) => "OtherQuestionnaire",
         WorkshopError::BadId(_) => "BadId",
+        WorkshopError::KeyMismatch { .. } => "KeyMismatch",
     }
 }
 
@@ -106,6 +109,10 @@ fn workshop_errors() -> Vec<WorkshopError> {
         decode_workshop("{\"schema\": 2}", &q).unwrap_err(),
         decode_workshop(&other.to_string(), &q).unwrap_err(),
         decode_workshop(&bad_id.to_string(), &q).unwrap_err(),
+        {
+            bad_id["id"] = json!("w1");
+            assessment::workshop::decode_workshop_at(&bad_id.to_string(), &q, "w2").unwrap_err()
+        },
     ]
 }
 
@@ -179,7 +186,7 @@ fn cases() -> Vec<(String, Words)> {
         ));
     }
     // Each variant of each type once (the counts follow the matches above).
-    assert_eq!(seen.len(), 8 + 5 + 4 + 5, "{seen:?}");
+    assert_eq!(seen.len(), 9 + 5 + 5 + 5, "{seen:?}");
     out
 }
 
@@ -244,6 +251,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("questionnaire version 1"),
         Some("the answer to REL1 is \"7\", not 1-5, na or dk"),
         Some("the id “rec 1” is not allowed: an id is 1 to 64 letters, digits, '-' or '_'"),
+        Some("stored under the id “rec-2”, but its own id is “rec-1”"),
         // Import files
         Some("5,242,881 bytes; the limit is 5,242,880 bytes"),
         Some("line 1, column 11: EOF while parsing a value"),
@@ -255,6 +263,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         None,
         Some("questionnaire “supplier-relationship”"),
         Some("the id “w/1” is not allowed: an id is 1 to 64 letters, digits, '-' or '_'"),
+        Some("stored under the id “w2”, but its own id is “w1”"),
         // Links
         None,
         None,
@@ -273,7 +282,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("Zeile 1, Spalte 18: EOF while parsing an object")
     );
     assert_eq!(
-        got[8].as_deref(),
+        got[9].as_deref(),
         Some("5.242.881 Byte; die Grenze liegt bei 5.242.880 Byte")
     );
     assert_eq!(
@@ -292,11 +301,11 @@ fn the_one_line_message_is_unchanged() {
         "the saved assessment is not valid JSON (EOF while parsing an object at line 1 column 18)"
     );
     assert_eq!(
-        messages[10],
+        messages[11],
         "the file is not an assessment export (no \"format\" field)"
     );
     assert_eq!(
-        messages[17],
+        messages[19],
         "this link is incomplete: it may have been cut short when it was copied. Ask for the whole link"
     );
 }
@@ -310,7 +319,7 @@ fn plain_words_read_as_expected() {
         "This assessment is damaged and cannot be opened. If you have another copy of it, such as an exported file, use that one."
     );
     assert_eq!(
-        plain[12],
+        plain[13],
         "This file holds 1,001 assessments, but at most 1,000 can be imported at once. Export fewer assessments per file and import those files."
     );
 }

@@ -4,7 +4,8 @@ mod common;
 
 use assessment::scoring::TrustGate;
 use assessment::workshop::{
-    aggregate, decode_workshop, encode_workshop, Participant, Workshop, WorkshopError,
+    aggregate, decode_workshop, decode_workshop_at, encode_workshop, Participant, Workshop,
+    WorkshopError,
 };
 use assessment::{default_questionnaire, Answer, Answers, Perspective, Questionnaire, Scope};
 use common::{level, next_version};
@@ -293,6 +294,36 @@ fn a_workshop_id_is_restricted_like_record_ids_but_participant_keys_are_not() {
             .unwrap()
             .contains("is not allowed"));
     }
+}
+
+#[test]
+fn a_workshop_stored_under_another_workshops_key_is_damage() {
+    let q = default_questionnaire().unwrap();
+    let mut w = Workshop::new("w1", "Kick-off", "2026-11-26", 1);
+    w.add(participant(&q, "record:a", None, &[]), 2);
+    let text = encode_workshop(&w, &q);
+    assert_eq!(decode_workshop_at(&text, &q, "w1").unwrap(), w);
+    let err = decode_workshop_at(&text, &q, "w2").unwrap_err();
+    assert_eq!(
+        err,
+        WorkshopError::KeyMismatch {
+            stored_under: "w2".into(),
+            own: "w1".into()
+        }
+    );
+    assert_eq!(
+        err.detail(&assessment::i18n::EN).as_deref(),
+        Some("stored under the id “w2”, but its own id is “w1”")
+    );
+    assert_eq!(
+        err.plain(&assessment::i18n::EN),
+        WorkshopError::Invalid(assessment::problem::Problem::NoId).plain(&assessment::i18n::EN),
+        "in plain words, damage"
+    );
+    assert_eq!(
+        decode_workshop_at("{\"schema\":2}", &q, "w2"),
+        Err(WorkshopError::Newer)
+    );
 }
 
 #[test]

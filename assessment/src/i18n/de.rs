@@ -229,6 +229,7 @@ pub const DE: Messages = Messages {
     detail_import_size: "{bytes} Byte; die Grenze liegt bei {max} Byte",
     detail_link_format: "Linkformat {found}; diese Version liest Format {known}",
     detail_bad_id: "die Kennung „{id}“ ist nicht zulässig: Eine Kennung besteht aus 1 bis {max} Buchstaben, Ziffern, „-“ oder „_“",
+    detail_key_mismatch: "unter der Kennung „{stored_under}“ gespeichert, die eigene Kennung ist aber „{own}“",
     size_mb: "{n}\u{a0}MB",
 
     // What is wrong inside a damaged file (the detail in the messages above)

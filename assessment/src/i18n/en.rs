@@ -238,6 +238,7 @@ catalogue! {
     detail_import_size: "{bytes} bytes; the limit is {max} bytes",
     detail_link_format: "link format {found}; this version reads format {known}",
     detail_bad_id: "the id “{id}” is not allowed: an id is 1 to {max} letters, digits, '-' or '_'",
+    detail_key_mismatch: "stored under the id “{stored_under}”, but its own id is “{own}”",
     /// A file size in megabytes (of 1,048,576 bytes).
     size_mb: "{n} MB",
 

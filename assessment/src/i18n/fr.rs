@@ -229,6 +229,7 @@ pub const FR: Messages = Messages {
     detail_import_size: "{bytes}\u{a0}octets\u{a0}; la limite est de {max}\u{a0}octets",
     detail_link_format: "format de lien {found}\u{a0}; cette version lit le format {known}",
     detail_bad_id: "l’identifiant «\u{a0}{id}\u{a0}» n’est pas admis\u{a0}: un identifiant compte de 1 à {max} lettres, chiffres, «\u{a0}-\u{a0}» ou «\u{a0}_\u{a0}»",
+    detail_key_mismatch: "enregistrement sous l’identifiant «\u{a0}{stored_under}\u{a0}», alors que son propre identifiant est «\u{a0}{own}\u{a0}»",
     size_mb: "{n}\u{a0}Mo",
 
     // What is wrong inside a damaged file (the detail in the messages above)
