@@ -123,6 +123,7 @@ fn share_variant(e: &ShareError) -> &'static str {
         ShareError::UnknownFormat(_) => "UnknownFormat",
         ShareError::OtherQuestionnaire(_) => "OtherQuestionnaire",
         ShareError::UnknownVersion(_) => "UnknownVersion",
+        ShareError::NotCanonical(_) => "NotCanonical",
     }
 }
 
@@ -135,6 +136,7 @@ fn share_errors() -> Vec<ShareError> {
         decode_share("2.x.1.b.AAAA.AAAAAA", &q).unwrap_err(),
         ShareError::OtherQuestionnaire("supplier-relationship".into()),
         ShareError::UnknownVersion("9".into()),
+        decode_share(&good.replacen("1.", "01.", 1), &q).unwrap_err(),
     ]
 }
 
@@ -186,7 +188,7 @@ fn cases() -> Vec<(String, Words)> {
         ));
     }
     // Each variant of each type once (the counts follow the matches above).
-    assert_eq!(seen.len(), 9 + 5 + 5 + 5, "{seen:?}");
+    assert_eq!(seen.len(), 9 + 5 + 5 + 6, "{seen:?}");
     out
 }
 
@@ -270,6 +272,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("link format 2; this version reads format 1"),
         Some("questionnaire “supplier-relationship”"),
         Some("questionnaire version 9"),
+        Some("“01” is not a number as this app writes it: digits only, with no sign and no leading zero"),
     ];
     let got = details(en);
     assert_eq!(got.len(), want_en.len());

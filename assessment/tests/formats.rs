@@ -12,7 +12,7 @@ use assessment::{
     decode_record, default_questionnaire, encode_record, Answer, Perspective, RecordError, Scope,
     Step,
 };
-use common::{finished, level, next_version, parse_csv};
+use common::{finished, level, next_version, parse_csv, sign};
 use serde_json::{json, Value};
 
 #[test]
@@ -268,6 +268,77 @@ fn a_changed_link_is_detected() {
             "{altered}"
         );
     }
+}
+
+#[test]
+fn the_checksum_helper_signs_as_the_app_does() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let payload = encode_share(&q, a.perspective, &a.answers);
+    let (body, _) = payload.rsplit_once('.').unwrap();
+    assert_eq!(sign(body), payload);
+}
+
+#[test]
+fn links_with_numbers_written_another_way_are_refused() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let payload = encode_share(&q, a.perspective, &a.answers);
+    let (body, _) = payload.rsplit_once('.').unwrap();
+    let fields: Vec<&str> = body.split('.').collect();
+    assert_eq!((fields[0], fields[2]), ("1", "2"));
+    // Each passes the checksum, and Rust's parse::<u32> reads each as the same number.
+    for (format, version) in [
+        ("+1", "2"),
+        ("01", "2"),
+        ("0001", "2"),
+        (" 1", "2"),
+        ("1 ", "2"),
+        ("1", "+2"),
+        ("1", "02"),
+        ("1", "0002"),
+        ("1", " 2"),
+        ("1", "2\n"),
+        ("1", "-2"),
+        ("1", ""),
+    ] {
+        let mut f = fields.clone();
+        (f[0], f[2]) = (format, version);
+        let link = sign(&f.join("."));
+        let odd = if format == "1" { version } else { format };
+        let err = decode_share(&link, &q).unwrap_err();
+        assert_eq!(err, ShareError::NotCanonical(odd.into()), "{link:?}");
+        assert_eq!(
+            err.plain(&assessment::i18n::EN),
+            ShareError::Altered.plain(&assessment::i18n::EN)
+        );
+        assert!(err
+            .detail(&assessment::i18n::EN)
+            .unwrap()
+            .contains("no leading zero"));
+    }
+    // Canonical but unknown numbers say what they are.
+    let mut f = fields.clone();
+    f[2] = "10";
+    assert_eq!(
+        decode_share(&sign(&f.join(".")), &q).unwrap_err(),
+        ShareError::UnknownVersion("10".into())
+    );
+    f[2] = "0";
+    assert_eq!(
+        decode_share(&sign(&f.join(".")), &q).unwrap_err(),
+        ShareError::UnknownVersion("0".into())
+    );
+    f[2] = "99999999999";
+    assert_eq!(
+        decode_share(&sign(&f.join(".")), &q).unwrap_err(),
+        ShareError::UnknownVersion("99999999999".into())
+    );
+    // Without a checksum that fits, a changed version is simply a changed link.
+    assert_eq!(
+        decode_share(&payload.replacen(".2.", ".02.", 1), &q).unwrap_err(),
+        ShareError::Altered
+    );
 }
 
 #[test]

@@ -230,6 +230,7 @@ pub const DE: Messages = Messages {
     detail_link_format: "Linkformat {found}; diese Version liest Format {known}",
     detail_bad_id: "die Kennung „{id}“ ist nicht zulässig: Eine Kennung besteht aus 1 bis {max} Buchstaben, Ziffern, „-“ oder „_“",
     detail_key_mismatch: "unter der Kennung „{stored_under}“ gespeichert, die eigene Kennung ist aber „{own}“",
+    detail_not_canonical: "„{found}“ ist keine Zahl, wie diese App sie schreibt: nur Ziffern, ohne Vorzeichen und ohne führende Null",
     size_mb: "{n}\u{a0}MB",
 
     // What is wrong inside a damaged file (the detail in the messages above)

@@ -239,6 +239,7 @@ catalogue! {
     detail_link_format: "link format {found}; this version reads format {known}",
     detail_bad_id: "the id “{id}” is not allowed: an id is 1 to {max} letters, digits, '-' or '_'",
     detail_key_mismatch: "stored under the id “{stored_under}”, but its own id is “{own}”",
+    detail_not_canonical: "“{found}” is not a number as this app writes it: digits only, with no sign and no leading zero",
     /// A file size in megabytes (of 1,048,576 bytes).
     size_mb: "{n} MB",
 

@@ -230,6 +230,7 @@ pub const FR: Messages = Messages {
     detail_link_format: "format de lien {found}\u{a0}; cette version lit le format {known}",
     detail_bad_id: "l’identifiant «\u{a0}{id}\u{a0}» n’est pas admis\u{a0}: un identifiant compte de 1 à {max} lettres, chiffres, «\u{a0}-\u{a0}» ou «\u{a0}_\u{a0}»",
     detail_key_mismatch: "enregistrement sous l’identifiant «\u{a0}{stored_under}\u{a0}», alors que son propre identifiant est «\u{a0}{own}\u{a0}»",
+    detail_not_canonical: "«\u{a0}{found}\u{a0}» n’est pas un nombre écrit comme le fait cette application\u{a0}: des chiffres seulement, sans signe ni zéro initial",
     size_mb: "{n}\u{a0}Mo",
 
     // What is wrong inside a damaged file (the detail in the messages above)
