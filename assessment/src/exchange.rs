@@ -41,7 +41,7 @@ impl ImportError {
         match self {
             ImportError::TooLarge { bytes } => fill(
                 m.import_too_large,
-                &[("mb", &m.int(bytes.div_ceil(1024 * 1024)))],
+                &[("size", &m.file_size(*bytes)), ("max", &limit(m))],
             ),
             ImportError::NotJson(detail) => fill(m.import_not_json, &[("detail", detail)]),
             ImportError::NotAnExport(p) => fill(m.import_not_export, &[("detail", &p.message(m))]),
@@ -61,12 +61,9 @@ impl ImportError {
     /// Plain words for people: what happened and what to do, in the catalogue's language.
     pub fn plain(&self, m: &Messages) -> String {
         match self {
-            ImportError::TooLarge { .. } => fill(
+            ImportError::TooLarge { bytes } => fill(
                 m.plain_import_too_large,
-                &[(
-                    "max",
-                    &fill(m.size_mb, &[("n", &m.int(MAX_IMPORT_BYTES >> 20))]),
-                )],
+                &[("size", &m.file_size(*bytes)), ("max", &limit(m))],
             ),
             ImportError::NotJson(_) => m.plain_import_damaged.to_owned(),
             ImportError::NotAnExport(_) => m.plain_import_not_export.to_owned(),
@@ -104,6 +101,11 @@ impl ImportError {
 }
 
 display_in_english!(ImportError);
+
+/// The size limit as people read it: "5 MB".
+fn limit(m: &Messages) -> String {
+    fill(m.size_mb, &[("n", &m.int(MAX_IMPORT_BYTES >> 20))])
+}
 
 /// What a readable file held: the records that decoded, and why each other one did not.
 #[derive(Debug, Clone, PartialEq)]

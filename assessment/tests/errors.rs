@@ -313,6 +313,55 @@ fn the_one_line_message_is_unchanged() {
     );
 }
 
+/// Sizes are shown rounded down, never up, and the words say the file is over the limit.
+#[test]
+fn a_file_too_large_is_described_truthfully() {
+    const MB: u64 = 1 << 20;
+    let (en, de) = (Locale::En.messages(), Locale::De.messages());
+    for (bytes, en_size, de_size) in [
+        (5 * MB + 1, "5.00 MB", "5,00\u{a0}MB"),
+        // 5.01 MB, rounded up to the next byte.
+        ((501 * MB).div_ceil(100), "5.01 MB", "5,01\u{a0}MB"),
+        ((127 * MB).div_ceil(10), "12.7 MB", "12,7\u{a0}MB"),
+    ] {
+        let e = ImportError::TooLarge { bytes };
+        assert_eq!(
+            e.message(en),
+            format!("the file is {en_size}, more than the 5 MB limit")
+        );
+        assert_eq!(
+            e.message(de),
+            format!("Die Datei ist {de_size} groß, mehr als die Grenze von 5\u{a0}MB")
+        );
+        assert!(
+            e.plain(en).starts_with(&format!(
+                "This file is too large to import: {en_size}, more than the 5 MB limit."
+            )),
+            "{}",
+            e.plain(en)
+        );
+        assert!(
+            e.plain(de)
+                .starts_with(&format!("Diese Datei ist zu groß für den Import: {de_size}, mehr als die Grenze von 5\u{a0}MB.")),
+            "{}",
+            e.plain(de)
+        );
+    }
+    // Three significant digits, rounded down.
+    for (bytes, want) in [
+        (0, "0.00 MB"),
+        (MB / 2, "0.50 MB"),
+        (10 * MB - 1, "9.99 MB"),
+        (10 * MB, "10.0 MB"),
+        (100 * MB - 1, "99.9 MB"),
+        (100 * MB, "100 MB"),
+        (2_000 * MB + MB - 1, "2,000 MB"),
+    ] {
+        assert_eq!(en.file_size(bytes), want, "{bytes}");
+    }
+    assert_eq!(Locale::Fr.messages().file_size(5 * MB + 1), "5,00\u{a0}Mo");
+}
+
 #[test]
 fn plain_words_read_as_expected() {
     let en = Locale::En.messages();

@@ -127,7 +127,7 @@ fn size_and_count_limits() {
             bytes: MAX_IMPORT_BYTES + 1
         }
         .to_string(),
-        "the file is 6 MB; files over 5 MB are not read"
+        "the file is 5.00 MB, more than the 5 MB limit"
     );
     let records = vec![json!({}); MAX_IMPORT_RECORDS + 1];
     let doc = json!({"format": "distributor-assessment-export", "version": 1, "records": records});
