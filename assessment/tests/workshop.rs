@@ -140,6 +140,43 @@ fn sides_gaps_and_the_trust_gate_by_hand() {
 }
 
 #[test]
+fn group_figures_are_exact_and_rounded_once_half_up() {
+    let q = default_questionnaire().unwrap();
+    // REL1 at 2, 2, 2 and 3: a mean of exactly 2.25, shown as 2.3 (tenths, half up).
+    let rel1: Vec<Participant> = [2, 2, 2, 3]
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| participant(&q, &format!("r{n}"), None, &[("REL1", level(l))]))
+        .collect();
+    let r = aggregate(&q, &Scope::all(&q), &rel1);
+    assert_eq!(r.all.items[0].mean_tenths(), Some(23));
+    assert_eq!(r.all.items[0].median_halves(), Some(4));
+    // Trust (weights 3 x 7 and 2 x 3, so a score is k / 108): one participant at 9 / 108
+    // (8.33 %), the other at 72 / 108 (66.67 %). The mean is exactly 37.5 %, which floating
+    // point makes 37.49999999999999 (8.333... + 66.666... over 2); exact, it shows as 38 %.
+    let mut low = trust_all(&q, 1);
+    for item in &mut low[..3] {
+        item.1 = level(2);
+    }
+    let mut high = trust_all(&q, 3);
+    for item in &mut high[..6] {
+        item.1 = level(4);
+    }
+    let pair = [
+        participant(&q, "low", None, &low),
+        participant(&q, "high", None, &high),
+    ];
+    let r = aggregate(&q, &Scope::all(&q), &pair);
+    let tru = &r.all.sections[3];
+    assert_eq!(
+        (tru.mean, tru.median, tru.min, tru.max),
+        (Some(38), Some(38), Some(8), Some(67))
+    );
+    // Overall: (50 + 50 + 50 + 37.5) / 4 = 46.875 % -> 47 %.
+    assert_eq!(r.all.overall, Some(47));
+}
+
+#[test]
 fn no_participants() {
     let q = default_questionnaire().unwrap();
     let r = aggregate(&q, &Scope::all(&q), &[]);

@@ -22,6 +22,7 @@
 
 use crate::answers::{Answer, Perspective};
 use crate::model::{Questionnaire, Scope};
+use crate::ratio::{Ratio, RatioSum};
 use crate::scoring::{score, TrustGate};
 use crate::wizard::ItemRef;
 
@@ -153,7 +154,7 @@ pub struct Group {
     /// Every item of the enabled sections, in content order.
     pub items: Vec<ItemStats>,
     pub sections: Vec<SectionStats>,
-    /// The mean of the section means, displayed whole.
+    /// The weighted mean of the unrounded section means, rounded once to a whole percent.
     pub overall: Option<u32>,
 }
 
@@ -201,17 +202,13 @@ pub struct WorkshopReport {
     pub trust: TrustGate,
 }
 
-/// A percentage rounded half up for display; the tiny bias absorbs floating-point error at .5.
-fn display(x: f64) -> u32 {
-    (x + 0.5 + 1e-9).floor().max(0.0) as u32
-}
-
-fn median(sorted: &[f64]) -> Option<f64> {
+/// The median of sorted scores, exactly: the middle one, or the mean of the middle two.
+fn median(sorted: &[Ratio]) -> Option<Ratio> {
     let n = sorted.len();
     match n {
         0 => None,
         _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+        _ => Ratio::weighted_mean(&[(1, sorted[n / 2 - 1]), (1, sorted[n / 2])]),
     }
 }
 
@@ -219,7 +216,7 @@ fn median(sorted: &[f64]) -> Option<f64> {
 struct Row {
     perspective: Option<Perspective>,
     answers: Vec<Option<Answer>>,
-    percents: Vec<Option<f64>>,
+    scores: Vec<Option<Ratio>>,
 }
 
 fn group<'a>(
@@ -230,7 +227,8 @@ fn group<'a>(
 ) -> Group {
     let mut items: Vec<ItemStats> = refs.iter().map(|r| ItemStats::new(*r)).collect();
     let sections: Vec<usize> = scope.sections().collect();
-    let mut percents: Vec<Vec<f64>> = vec![Vec::new(); sections.len()];
+    let mut scores: Vec<Vec<Ratio>> = vec![Vec::new(); sections.len()];
+    let mut sums: Vec<RatioSum> = vec![RatioSum::new(); sections.len()];
     let mut respondents = 0;
     for row in rows {
         respondents += 1;
@@ -239,17 +237,20 @@ fn group<'a>(
                 stats.add(*a);
             }
         }
-        for (values, p) in percents.iter_mut().zip(&row.percents) {
-            if let Some(p) = p {
-                values.push(*p);
+        for ((values, sum), r) in scores.iter_mut().zip(&mut sums).zip(&row.scores) {
+            if let Some(r) = r {
+                values.push(*r);
+                sum.add(*r);
             }
         }
     }
+    // Every figure is computed exactly and rounded once, to a whole percent, half up.
     let sections: Vec<SectionStats> = sections
         .iter()
-        .zip(percents.iter_mut())
-        .map(|(&s, values)| {
-            values.sort_by(f64::total_cmp);
+        .zip(scores.iter_mut())
+        .zip(&sums)
+        .map(|((&s, values), sum)| {
+            values.sort_unstable();
             let own = items.iter().filter(|x| x.item.section == s);
             let (na, dk) = own.fold((0, 0), |(na, dk), x| {
                 (na + x.not_applicable, dk + x.dont_know)
@@ -257,37 +258,26 @@ fn group<'a>(
             SectionStats {
                 section: s,
                 scored: values.len(),
-                mean: (!values.is_empty())
-                    .then(|| display(values.iter().sum::<f64>() / values.len() as f64)),
-                median: median(values).map(display),
-                min: values.first().copied().map(display),
-                max: values.last().copied().map(display),
+                mean: sum.mean_percent(),
+                median: median(values).map(Ratio::round_percent),
+                min: values.first().map(|r| r.round_percent()),
+                max: values.last().map(|r| r.round_percent()),
                 not_applicable: na,
                 dont_know: dk,
             }
         })
         .collect();
     // The overall is the weighted mean of the unrounded section means, rounded once.
-    let means: Vec<(u32, f64)> = sections
+    let weighted: Vec<(u128, &RatioSum)> = sections
         .iter()
-        .zip(&percents)
-        .filter(|(_, values)| !values.is_empty())
-        .map(|(s, values)| {
-            (
-                q.sections[s.section].weight,
-                values.iter().sum::<f64>() / values.len() as f64,
-            )
-        })
+        .zip(&sums)
+        .map(|(s, sum)| (u128::from(q.sections[s.section].weight), sum))
         .collect();
-    let total: u32 = means.iter().map(|(w, _)| w).sum();
-    let overall = (total > 0).then(|| {
-        display(means.iter().map(|(w, m)| f64::from(*w) * m).sum::<f64>() / f64::from(total))
-    });
     Group {
         respondents,
         items,
         sections,
-        overall,
+        overall: RatioSum::weighted_mean_percent(&weighted),
     }
 }
 
@@ -319,16 +309,11 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
                         .flatten()
                 })
                 .collect(),
-            percents: {
+            scores: {
                 let report = score(q, &p.answers, &scope.side(p.perspective));
                 scope
                     .sections()
-                    .map(|s| {
-                        report
-                            .section(s)
-                            .and_then(|r| r.score)
-                            .map(|sc| sc.ratio.to_f64() * 100.0)
-                    })
+                    .map(|s| report.section(s).and_then(|r| r.score).map(|sc| sc.ratio))
                     .collect()
             },
         })
