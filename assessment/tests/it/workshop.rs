@@ -1,14 +1,12 @@
 //! Workshop aggregation against hand-computed fixtures, and the stored workshop format.
 
-mod common;
-
+use crate::support::{level, next_version};
 use assessment::scoring::TrustGate;
 use assessment::workshop::{
     aggregate, decode_workshop, decode_workshop_at, encode_workshop, Participant, Workshop,
     WorkshopError,
 };
 use assessment::{default_questionnaire, Answer, Answers, Perspective, Questionnaire, Scope};
-use common::{level, next_version};
 
 /// A participant answering every item 3 except where `overrides` says otherwise.
 fn participant(

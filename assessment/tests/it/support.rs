@@ -1,5 +1,5 @@
-//! Fixtures shared by the format tests.
-#![allow(dead_code)]
+//! What the tests share: the bundled content as JSON and derived versions of it, content
+//! errors as lines, sample assessments, answers, a CSV reader and the share-link checksum.
 
 use assessment::{
     default_questionnaire, parse_questionnaire, Answer, Assessment, Level, Perspective,
@@ -7,10 +7,23 @@ use assessment::{
 };
 use serde_json::{json, Value};
 
+/// The bundled questionnaire file as JSON, to change in a test.
+pub fn bundled() -> Value {
+    serde_json::from_str(DEFAULT_CONTENT).unwrap()
+}
+
+/// Validates a questionnaire file and returns its error lines (none when it is valid).
+pub fn errors(doc: &Value) -> Vec<String> {
+    match parse_questionnaire(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
 /// The next version of the bundled questionnaire (3): REL8 renamed to REL10, MOT5 removed, TRU8
 /// added; the bundled migration 1 -> 2 stays before it.
 pub fn next_version() -> Questionnaire {
-    let mut doc: Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     doc["version"] = json!(3);
     assert_eq!(doc["sections"][0]["items"][8]["id"], json!("REL8"));
     doc["sections"][0]["items"][8]["id"] = json!("REL10");

@@ -1,7 +1,6 @@
 //! Export and import files, CSV, share links and questionnaire migrations.
 
-mod common;
-
+use crate::support::{bundled, finished, level, next_version, parse_csv, sign};
 use assessment::csv::{export_csv, field, BOM};
 use assessment::exchange::{
     export_json, import_json, ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS,
@@ -12,7 +11,6 @@ use assessment::{
     decode_record, default_questionnaire, encode_record, Answer, Perspective, RecordError, Scope,
     Step,
 };
-use common::{finished, level, next_version, parse_csv, sign};
 use serde_json::{json, Value};
 
 #[test]
@@ -401,7 +399,7 @@ fn records_from_older_versions_are_migrated() {
 
 #[test]
 fn renames_within_one_step_happen_at_once() {
-    let mut doc: Value = serde_json::from_str(assessment::DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     doc["version"] = json!(3);
     doc["migrations"]
         .as_array_mut()
@@ -443,7 +441,7 @@ fn item_ids_of_earlier_versions() {
 
 #[test]
 fn broken_migration_chains_are_content_errors() {
-    let mut doc: Value = serde_json::from_str(assessment::DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     doc["version"] = json!(3);
     doc["migrations"] = json!([
         {"from": 1, "to": 2},

@@ -2,20 +2,10 @@
 //! its location.
 
 use assessment::i18n::Locale;
-use assessment::{default_questionnaire, parse_questionnaire, Who, DEFAULT_CONTENT};
+use assessment::{default_questionnaire, parse_questionnaire, Who};
 use serde_json::{json, Value};
 
-fn bundled() -> Value {
-    serde_json::from_str(DEFAULT_CONTENT).unwrap()
-}
-
-/// Validates `doc` and returns the error lines.
-fn errors(doc: &Value) -> Vec<String> {
-    match parse_questionnaire(&doc.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.0.iter().map(ToString::to_string).collect(),
-    }
-}
+use crate::support::{bundled, errors};
 
 #[test]
 fn the_bundled_questionnaire_validates() {
