@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
-use crate::problem::Problem;
+use crate::problem::{json_detail, Problem};
 use crate::record::{decode_record_value, encode_record_value, RecordError};
 use crate::wizard::Assessment;
 
@@ -35,12 +35,13 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// What went wrong, for people, in the catalogue's language.
+    /// What went wrong in one line, detail included, in the catalogue's language (the form that
+    /// fits inside a sentence such as "Nothing was imported: …").
     pub fn message(&self, m: &Messages) -> String {
         match self {
             ImportError::TooLarge { bytes } => fill(
                 m.import_too_large,
-                &[("mb", &m.int(bytes.div_ceil(1024 * 1024)))],
+                &[("size", &m.file_size(*bytes)), ("max", &limit(m))],
             ),
             ImportError::NotJson(detail) => fill(m.import_not_json, &[("detail", detail)]),
             ImportError::NotAnExport(p) => fill(m.import_not_export, &[("detail", &p.message(m))]),
@@ -56,9 +57,55 @@ impl ImportError {
             ),
         }
     }
+
+    /// Plain words for people: what happened and what to do, in the catalogue's language.
+    pub fn plain(&self, m: &Messages) -> String {
+        match self {
+            ImportError::TooLarge { bytes } => fill(
+                m.plain_import_too_large,
+                &[("size", &m.file_size(*bytes)), ("max", &limit(m))],
+            ),
+            ImportError::NotJson(_) => m.plain_import_damaged.to_owned(),
+            ImportError::NotAnExport(_) => m.plain_import_not_export.to_owned(),
+            ImportError::NewerFormat { .. } => m.plain_import_newer.to_owned(),
+            ImportError::TooManyRecords { found } => fill(
+                m.plain_import_too_many,
+                &[
+                    ("found", &m.int(*found as u64)),
+                    ("max", &m.int(MAX_IMPORT_RECORDS as u64)),
+                ],
+            ),
+        }
+    }
+
+    /// The technical detail behind the plain words, where there is more to say: the exact size,
+    /// where the file is damaged, or the format found.
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        match self {
+            ImportError::TooLarge { bytes } => Some(fill(
+                m.detail_import_size,
+                &[("bytes", &m.int(*bytes)), ("max", &m.int(MAX_IMPORT_BYTES))],
+            )),
+            ImportError::NotJson(text) => Some(json_detail(m, text)),
+            ImportError::NotAnExport(p) => Some(p.detail(m)),
+            ImportError::NewerFormat { found } => Some(fill(
+                m.detail_export_format,
+                &[
+                    ("found", &found.to_string()),
+                    ("known", &EXPORT_VERSION.to_string()),
+                ],
+            )),
+            ImportError::TooManyRecords { .. } => None,
+        }
+    }
 }
 
 display_in_english!(ImportError);
+
+/// The size limit as people read it: "5 MB".
+fn limit(m: &Messages) -> String {
+    fill(m.size_mb, &[("n", &m.int(MAX_IMPORT_BYTES >> 20))])
+}
 
 /// What a readable file held: the records that decoded, and why each other one did not.
 #[derive(Debug, Clone, PartialEq)]

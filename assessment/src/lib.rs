@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod explain;
 pub mod history;
 pub mod i18n;
+pub mod id;
 pub mod model;
 pub mod problem;
 pub mod radar;
@@ -24,11 +25,12 @@ pub mod workshop;
 
 pub use answers::{Answer, Answers, Level, Perspective};
 pub use content::{parse_questionnaire, ContentError, ContentErrors};
+pub use id::{valid_id, MAX_ID_LEN};
 pub use model::{Band, Item, Migration, Questionnaire, Scope, Section, Text, Who};
 pub use ratio::Ratio;
 pub use record::{
-    decode_record, decode_record_value, encode_record, encode_record_value, RecordError,
-    RECORD_SCHEMA,
+    decode_record, decode_record_at, decode_record_value, encode_record, encode_record_value,
+    RecordError, RECORD_SCHEMA,
 };
 pub use scoring::{
     score, Cap, Counts, Overall, Report, Risk, Score, SectionReport, TriggeredAction, TrustGate,

@@ -47,4 +47,43 @@ impl Problem {
             }
         }
     }
+
+    /// The same, as the technical detail beneath plain words: the parser's position is worded in
+    /// the catalogue's language.
+    pub fn detail(&self, m: &Messages) -> String {
+        match self {
+            Problem::Json(text) => json_detail(m, text),
+            other => other.message(m),
+        }
+    }
+}
+
+/// The JSON parser's description of an error ("EOF while parsing a value at line 1 column 11")
+/// with its position worded from the catalogue ("line 1, column 11: EOF while parsing a value").
+/// A description without a position is given as it is.
+pub(crate) fn json_detail(m: &Messages, text: &str) -> String {
+    let located = text.rsplit_once(" at line ").and_then(|(error, at)| {
+        let (line, column) = at.split_once(" column ")?;
+        Some((
+            error,
+            line.parse::<u64>().ok()?,
+            column.parse::<u64>().ok()?,
+        ))
+    });
+    match located {
+        Some((error, line, column)) => fill(
+            m.detail_json,
+            &[
+                ("line", &m.int(line)),
+                ("column", &m.int(column)),
+                ("error", error),
+            ],
+        ),
+        None => text.to_owned(),
+    }
+}
+
+/// At most 40 characters of untrusted text, for messages.
+pub(crate) fn short(s: &str) -> String {
+    s.chars().take(40).collect()
 }

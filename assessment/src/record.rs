@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
+use crate::id::{valid_id, MAX_ID_LEN};
 use crate::model::{Questionnaire, Scope};
-use crate::problem::Problem;
+use crate::problem::{json_detail, short, Problem};
 use crate::wizard::{Assessment, Step};
 
 /// The newest record schema this code reads and the one it writes.
@@ -42,12 +43,21 @@ pub enum RecordError {
     OtherQuestionnaire(String),
     UnknownQuestionnaireVersion(u32),
     Invalid(Problem),
+    /// The record's id is not a [`crate::valid_id`] (shortened for display): damaged.
+    BadId(String),
+    /// Stored under one id (the storage key's) but naming itself by another: damaged, since
+    /// saving it would write to the other record's key.
+    KeyMismatch {
+        stored_under: String,
+        own: String,
+    },
 }
 
 display_in_english!(RecordError);
 
 impl RecordError {
-    /// What went wrong, for people, in the catalogue's language.
+    /// What went wrong in one line, detail included, in the catalogue's language (the form that
+    /// fits inside a sentence such as "A saved assessment could not be read (…)").
     pub fn message(&self, m: &Messages) -> String {
         match self {
             RecordError::NotJson(detail) => fill(m.record_not_json, &[("detail", detail)]),
@@ -70,7 +80,55 @@ impl RecordError {
                 fill(m.record_unknown_version, &[("found", &v.to_string())])
             }
             RecordError::Invalid(p) => fill(m.record_invalid, &[("detail", &p.message(m))]),
+            RecordError::BadId(id) => fill(m.record_invalid, &[("detail", &bad_id(m, id))]),
+            RecordError::KeyMismatch { stored_under, own } => fill(
+                m.record_invalid,
+                &[("detail", &key_mismatch(m, stored_under, own))],
+            ),
         }
+    }
+
+    /// Plain words for people: what happened and what to do, in the catalogue's language.
+    pub fn plain(&self, m: &Messages) -> String {
+        match self {
+            RecordError::NotJson(_)
+            | RecordError::Invalid(_)
+            | RecordError::BadId(_)
+            | RecordError::KeyMismatch { .. } => m.plain_record_damaged,
+            RecordError::NotARecord(_) => m.plain_record_not_record,
+            RecordError::NewerSchema { .. } | RecordError::NewerQuestionnaire { .. } => {
+                m.plain_record_newer
+            }
+            RecordError::OtherQuestionnaire(_) => m.plain_record_other_questionnaire,
+            RecordError::UnknownQuestionnaireVersion(_) => m.plain_record_unconvertible,
+        }
+        .to_owned()
+    }
+
+    /// The technical detail behind the plain words: where the record is damaged, or the
+    /// versions and questionnaire found.
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        Some(match self {
+            RecordError::NotJson(text) => json_detail(m, text),
+            RecordError::NotARecord(p) | RecordError::Invalid(p) => p.detail(m),
+            RecordError::NewerSchema { found } => fill(
+                m.detail_record_format,
+                &[
+                    ("found", &found.to_string()),
+                    ("known", &RECORD_SCHEMA.to_string()),
+                ],
+            ),
+            RecordError::NewerQuestionnaire { found, known } => fill(
+                m.detail_questionnaire_versions,
+                &[("found", &found.to_string()), ("known", &known.to_string())],
+            ),
+            RecordError::OtherQuestionnaire(id) => fill(m.detail_questionnaire_id, &[("id", id)]),
+            RecordError::UnknownQuestionnaireVersion(v) => {
+                fill(m.detail_questionnaire_version, &[("found", &v.to_string())])
+            }
+            RecordError::BadId(id) => bad_id(m, id),
+            RecordError::KeyMismatch { stored_under, own } => key_mismatch(m, stored_under, own),
+        })
     }
 
     /// Whether the record should be left exactly as it is (it is valid, just not readable by this
@@ -83,6 +141,22 @@ impl RecordError {
                 | RecordError::OtherQuestionnaire(_)
         )
     }
+}
+
+/// The detail of an id that is not a [`valid_id`], shared with workshops.
+pub(crate) fn bad_id(m: &Messages, id: &str) -> String {
+    fill(
+        m.detail_bad_id,
+        &[("id", id), ("max", &MAX_ID_LEN.to_string())],
+    )
+}
+
+/// The detail of a record or workshop stored under another one's id, shared with workshops.
+pub(crate) fn key_mismatch(m: &Messages, stored_under: &str, own: &str) -> String {
+    fill(
+        m.detail_key_mismatch,
+        &[("stored_under", &short(stored_under)), ("own", &short(own))],
+    )
 }
 
 #[derive(Serialize, Deserialize)]
@@ -161,6 +235,25 @@ pub fn decode_record(text: &str, q: &Questionnaire) -> Result<Assessment, Record
     decode_record_value(value, q)
 }
 
+/// Decodes the record stored under the id `id_in_key` (the part of its storage key after the
+/// prefix): as [`decode_record`], and a record whose own id is another one is damage
+/// ([`RecordError::KeyMismatch`]), never quietly opened, since saving it would overwrite the
+/// record it names. A record this version cannot read is reported as such first (and kept).
+pub fn decode_record_at(
+    text: &str,
+    q: &Questionnaire,
+    id_in_key: &str,
+) -> Result<Assessment, RecordError> {
+    let a = decode_record(text, q)?;
+    if a.id != id_in_key {
+        return Err(RecordError::KeyMismatch {
+            stored_under: id_in_key.to_owned(),
+            own: a.id,
+        });
+    }
+    Ok(a)
+}
+
 /// The perspective and answers as stored formats write them (codes), checked: shared by records
 /// and workshop participants.
 pub(crate) fn decode_coded(
@@ -218,6 +311,9 @@ pub fn decode_record_value(
     }
     if record.id.is_empty() {
         return Err(RecordError::Invalid(Problem::NoId));
+    }
+    if !valid_id(&record.id) {
+        return Err(RecordError::BadId(short(&record.id)));
     }
     let (perspective, answers) = decode_coded(record.perspective.as_deref(), &record.answers)
         .map_err(RecordError::Invalid)?;

@@ -10,10 +10,15 @@
 //! that questionnaire version sorted by id, two items per base64url character. The checksum is
 //! FNV-1a (32 bits) of everything before the last `.`, as six base64url characters. For the
 //! 30-item questionnaire a link's fragment is 54 characters.
+//!
+//! The two numbers (the link format and the version) are plain decimal, as [`encode_share`]
+//! writes them: no sign, no leading zero, no spaces. A link written any other way is refused,
+//! so that one set of answers has one link (a workshop adds a link once).
 
 use crate::answers::{Answer, Answers, Level, Perspective};
 use crate::i18n::{display_in_english, fill, Messages};
 use crate::model::Questionnaire;
+use crate::problem::short;
 
 pub const SHARE_FORMAT: &str = "1";
 /// What precedes the payload in the URL fragment.
@@ -29,6 +34,10 @@ pub enum ShareError {
     UnknownFormat(String),
     OtherQuestionnaire(String),
     UnknownVersion(String),
+    /// A number (the link format or the questionnaire version) not written as this app writes
+    /// it: with a sign, leading zeros or spaces (shortened for display). Such a link is not one
+    /// the app made, and would let the same answers in as a different link.
+    NotCanonical(String),
 }
 
 impl ShareError {
@@ -40,6 +49,39 @@ impl ShareError {
             ShareError::UnknownFormat(f) => fill(m.link_newer, &[("found", f)]),
             ShareError::OtherQuestionnaire(id) => fill(m.link_other_questionnaire, &[("id", id)]),
             ShareError::UnknownVersion(v) => fill(m.link_unknown_version, &[("found", v)]),
+            ShareError::NotCanonical(_) => m.link_altered.to_owned(),
+        }
+    }
+
+    /// Plain words for people: what happened and what to do, in the catalogue's language.
+    pub fn plain(&self, m: &Messages) -> String {
+        match self {
+            ShareError::Truncated => m.plain_link_truncated,
+            ShareError::Altered | ShareError::NotCanonical(_) => m.plain_link_altered,
+            ShareError::UnknownFormat(_) => m.plain_link_newer,
+            ShareError::OtherQuestionnaire(_) => m.plain_link_other_questionnaire,
+            ShareError::UnknownVersion(_) => m.plain_link_unknown_version,
+        }
+        .to_owned()
+    }
+
+    /// The technical detail behind the plain words, where there is more to say.
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        match self {
+            ShareError::Truncated | ShareError::Altered => None,
+            ShareError::UnknownFormat(f) => Some(fill(
+                m.detail_link_format,
+                &[("found", f), ("known", SHARE_FORMAT)],
+            )),
+            ShareError::OtherQuestionnaire(id) => {
+                Some(fill(m.detail_questionnaire_id, &[("id", id)]))
+            }
+            ShareError::UnknownVersion(v) => {
+                Some(fill(m.detail_questionnaire_version, &[("found", v)]))
+            }
+            ShareError::NotCanonical(found) => {
+                Some(fill(m.detail_not_canonical, &[("found", found)]))
+            }
         }
     }
 }
@@ -114,14 +156,32 @@ pub fn encode_share(
     format!("{body}.{sum}")
 }
 
-/// Reads a share link's payload.
+/// Whether a number in a link is written as [`encode_share`] writes numbers: decimal digits,
+/// no sign, no leading zero (`0` itself aside), nothing around them. Rust's `parse` also
+/// takes `+1` and `01`, which would make one person's answers several different links.
+fn canonical(number: &str) -> bool {
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (number == "0" || !number.starts_with('0'))
+}
+
+/// A canonical number that fits in a `u32`.
+fn number(text: &str) -> Option<u32> {
+    canonical(text).then(|| text.parse().ok()).flatten()
+}
+
+/// Reads a share link's payload. Every link the app makes reads back; a link written any other
+/// way is refused, so one set of answers has exactly one link.
 pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareError> {
     let parts: Vec<&str> = payload.split('.').collect();
-    if parts
-        .first()
-        .is_some_and(|f| !f.is_empty() && *f != SHARE_FORMAT)
-    {
-        return Err(ShareError::UnknownFormat(short(parts[0])));
+    // The format first: a later format may be laid out (and checked) differently.
+    if let Some(format) = parts.first().filter(|f| !f.is_empty()) {
+        if !canonical(format) {
+            return Err(ShareError::NotCanonical(short(format)));
+        }
+        if *format != SHARE_FORMAT {
+            return Err(ShareError::UnknownFormat(short(format)));
+        }
     }
     let [_, qid, version, who, packed, sum] = parts[..] else {
         return Err(if parts.len() < 6 {
@@ -130,9 +190,7 @@ pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareErr
             ShareError::Altered
         });
     };
-    let expected_len = version
-        .parse::<u32>()
-        .ok()
+    let expected_len = number(version)
         .and_then(|v| q.item_ids_at(v))
         .map(|ids| ids.len().div_ceil(2));
     let body = &payload[..payload.len() - sum.len() - 1];
@@ -147,6 +205,9 @@ pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareErr
     }
     if qid != q.id {
         return Err(ShareError::OtherQuestionnaire(short(qid)));
+    }
+    if !canonical(version) {
+        return Err(ShareError::NotCanonical(short(version)));
     }
     let made_with_version: u32 = version
         .parse()
@@ -189,9 +250,4 @@ pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareErr
         answers,
         made_with_version,
     })
-}
-
-/// At most 40 characters of untrusted text, for messages.
-fn short(s: &str) -> String {
-    s.chars().take(40).collect()
 }

@@ -1,7 +1,8 @@
 //! The migrations between questionnaire versions: a chain that ends at this version, whose
 //! renamed, split and added ids exist in it.
 
-use super::{Checker, RawMigration};
+use super::checks::Checker;
+use super::raw::RawMigration;
 use crate::model::{Migration, Section};
 
 /// Migrations must form a chain `1 -> 2 -> ... -> version`, each step one version, and the last

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{Checker, RawAction, RawScoring, RawWhen};
+use super::checks::Checker;
+use super::raw::{RawAction, RawScoring, RawWhen};
 use crate::model::{Action, Band, ScoringRules, Section, Trigger, TrustGateRule, WorkshopRules};
 
 /// One action: its trigger names an item of its own section (with a level 1-4) or a band.

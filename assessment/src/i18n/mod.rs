@@ -140,6 +140,33 @@ impl Messages {
         )
     }
 
+    /// A file size in megabytes of 1,048,576 bytes (the unit of the import limit), to three
+    /// significant digits and rounded down, so that a size is never overstated: "5.00 MB" for
+    /// 5 MB and one byte, "5.01 MB", "12.7 MB", "123 MB". A message that says a file is too
+    /// large says so in words too, since 5.00 MB reads as within a 5 MB limit.
+    pub fn file_size(&self, bytes: u64) -> String {
+        const MB: u128 = 1 << 20;
+        let bytes = u128::from(bytes);
+        let decimals: u32 = match bytes {
+            b if b < 10 * MB => 2,
+            b if b < 100 * MB => 1,
+            _ => 0,
+        };
+        let unit = 10u128.pow(decimals);
+        let scaled = bytes * unit / MB;
+        let whole = self.int(u64::try_from(scaled / unit).unwrap_or(u64::MAX));
+        let n = match decimals {
+            0 => whole,
+            d => format!(
+                "{whole}{}{:0width$}",
+                self.decimal_separator,
+                scaled % unit,
+                width = d as usize
+            ),
+        };
+        fill(self.size_mb, &[("n", &n)])
+    }
+
     /// A whole percentage ("72 %", "72 %" with a no-break space).
     pub fn percent(&self, p: u32) -> String {
         fill(self.percent_format, &[("n", &self.int(u64::from(p)))])

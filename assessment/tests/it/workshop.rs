@@ -1,13 +1,12 @@
 //! Workshop aggregation against hand-computed fixtures, and the stored workshop format.
 
-mod common;
-
+use crate::support::{level, next_version};
 use assessment::scoring::TrustGate;
 use assessment::workshop::{
-    aggregate, decode_workshop, encode_workshop, Participant, Workshop, WorkshopError,
+    aggregate, decode_workshop, decode_workshop_at, encode_workshop, Participant, Workshop,
+    WorkshopError,
 };
 use assessment::{default_questionnaire, Answer, Answers, Perspective, Questionnaire, Scope};
-use common::{level, next_version};
 
 /// A participant answering every item 3 except where `overrides` says otherwise.
 fn participant(
@@ -139,6 +138,43 @@ fn sides_gaps_and_the_trust_gate_by_hand() {
 }
 
 #[test]
+fn group_figures_are_exact_and_rounded_once_half_up() {
+    let q = default_questionnaire().unwrap();
+    // REL1 at 2, 2, 2 and 3: a mean of exactly 2.25, shown as 2.3 (tenths, half up).
+    let rel1: Vec<Participant> = [2, 2, 2, 3]
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| participant(&q, &format!("r{n}"), None, &[("REL1", level(l))]))
+        .collect();
+    let r = aggregate(&q, &Scope::all(&q), &rel1);
+    assert_eq!(r.all.items[0].mean_tenths(), Some(23));
+    assert_eq!(r.all.items[0].median_halves(), Some(4));
+    // Trust (weights 3 x 7 and 2 x 3, so a score is k / 108): one participant at 9 / 108
+    // (8.33 %), the other at 72 / 108 (66.67 %). The mean is exactly 37.5 %, which floating
+    // point makes 37.49999999999999 (8.333... + 66.666... over 2); exact, it shows as 38 %.
+    let mut low = trust_all(&q, 1);
+    for item in &mut low[..3] {
+        item.1 = level(2);
+    }
+    let mut high = trust_all(&q, 3);
+    for item in &mut high[..6] {
+        item.1 = level(4);
+    }
+    let pair = [
+        participant(&q, "low", None, &low),
+        participant(&q, "high", None, &high),
+    ];
+    let r = aggregate(&q, &Scope::all(&q), &pair);
+    let tru = &r.all.sections[3];
+    assert_eq!(
+        (tru.mean, tru.median, tru.min, tru.max),
+        (Some(38), Some(38), Some(8), Some(67))
+    );
+    // Overall: (50 + 50 + 50 + 37.5) / 4 = 46.875 % -> 47 %.
+    assert_eq!(r.all.overall, Some(47));
+}
+
+#[test]
 fn no_participants() {
     let q = default_questionnaire().unwrap();
     let r = aggregate(&q, &Scope::all(&q), &[]);
@@ -265,6 +301,62 @@ fn stored_workshops_round_trip_and_migrate() {
     ));
     assert_eq!(
         decode_workshop("{\"schema\":2}", &q),
+        Err(WorkshopError::Newer)
+    );
+}
+
+#[test]
+fn a_workshop_id_is_restricted_like_record_ids_but_participant_keys_are_not() {
+    let q = default_questionnaire().unwrap();
+    let mut w = Workshop::new("w1", "Kick-off", "2026-11-26", 1);
+    // A link participant's key holds the whole payload, dots included; it is only compared.
+    w.add(
+        participant(
+            &q,
+            "link:1.distributor-relationship.2.x.AAAA.AAAAAA",
+            None,
+            &[],
+        ),
+        2,
+    );
+    assert_eq!(decode_workshop(&encode_workshop(&w, &q), &q).unwrap(), w);
+    for bad in ["", "w 1", "w/1", "w%31", "\u{fc}"] {
+        w.id = bad.into();
+        let err = decode_workshop(&encode_workshop(&w, &q), &q).unwrap_err();
+        assert_eq!(err, WorkshopError::BadId(bad.into()));
+        assert!(err
+            .detail(&assessment::i18n::EN)
+            .unwrap()
+            .contains("is not allowed"));
+    }
+}
+
+#[test]
+fn a_workshop_stored_under_another_workshops_key_is_damage() {
+    let q = default_questionnaire().unwrap();
+    let mut w = Workshop::new("w1", "Kick-off", "2026-11-26", 1);
+    w.add(participant(&q, "record:a", None, &[]), 2);
+    let text = encode_workshop(&w, &q);
+    assert_eq!(decode_workshop_at(&text, &q, "w1").unwrap(), w);
+    let err = decode_workshop_at(&text, &q, "w2").unwrap_err();
+    assert_eq!(
+        err,
+        WorkshopError::KeyMismatch {
+            stored_under: "w2".into(),
+            own: "w1".into()
+        }
+    );
+    assert_eq!(
+        err.detail(&assessment::i18n::EN).as_deref(),
+        Some("stored under the id “w2”, but its own id is “w1”")
+    );
+    assert_eq!(
+        err.plain(&assessment::i18n::EN),
+        WorkshopError::Invalid(assessment::problem::Problem::NoId).plain(&assessment::i18n::EN),
+        "in plain words, damage"
+    );
+    assert_eq!(
+        decode_workshop_at("{\"schema\":2}", &q, "w2"),
         Err(WorkshopError::Newer)
     );
 }

@@ -1,8 +1,8 @@
 //! The stored record: round trip, and every way reading it can fail.
 
 use assessment::{
-    decode_record, default_questionnaire, encode_record, Answer, Assessment, Level, Perspective,
-    RecordError, Scope, Step,
+    decode_record, decode_record_at, default_questionnaire, encode_record, Answer, Assessment,
+    Level, Perspective, RecordError, Scope, Step,
 };
 use serde_json::{json, Value};
 
@@ -175,4 +175,67 @@ fn a_section_that_no_longer_exists_resumes_at_welcome_with_answers() {
     let a = decode(&v).unwrap();
     assert_eq!(a.step, Step::Welcome);
     assert_eq!(a.answers.len(), 3);
+}
+
+#[test]
+fn record_ids_are_restricted_like_content_ids() {
+    let long = "x".repeat(65);
+    for bad in ["a/b", "a%2Fb", "a b", "caf\u{e9}", "a.b", long.as_str()] {
+        let mut v = encoded();
+        v["id"] = json!(bad);
+        let err = decode(&v).unwrap_err();
+        let RecordError::BadId(shown) = &err else {
+            panic!("{bad}: {err:?}");
+        };
+        assert_eq!(*shown, bad.chars().take(40).collect::<String>());
+        assert!(!err.keep_untouched(), "a bad id is damage");
+        let detail = err.detail(&assessment::i18n::EN).unwrap();
+        assert!(detail.contains(shown.as_str()), "{detail}");
+        assert!(err
+            .to_string()
+            .starts_with("the saved assessment is damaged: the id"));
+    }
+    let mut v = encoded();
+    v["id"] = json!("");
+    assert_eq!(
+        decode(&v).unwrap_err(),
+        RecordError::Invalid(assessment::problem::Problem::NoId)
+    );
+    let mut v = encoded();
+    v["id"] = json!("A-z_09");
+    assert_eq!(decode(&v).unwrap().id, "A-z_09");
+}
+
+#[test]
+fn a_record_stored_under_another_records_key_is_damage() {
+    let q = default_questionnaire().unwrap();
+    let text = encode_record(&sample(), &q);
+    assert_eq!(decode_record_at(&text, &q, "rec-1").unwrap(), sample());
+    let err = decode_record_at(&text, &q, "rec-2").unwrap_err();
+    assert_eq!(
+        err,
+        RecordError::KeyMismatch {
+            stored_under: "rec-2".into(),
+            own: "rec-1".into()
+        }
+    );
+    assert!(!err.keep_untouched());
+    assert_eq!(
+        err.detail(&assessment::i18n::EN).as_deref(),
+        Some("stored under the id “rec-2”, but its own id is “rec-1”")
+    );
+    assert_eq!(
+        err.to_string(),
+        "the saved assessment is damaged: stored under the id “rec-2”, but its own id is “rec-1”"
+    );
+    // What this version cannot read is reported as such before the id is looked at, and kept.
+    let mut v = encoded();
+    v["schema"] = json!(2);
+    let err = decode_record_at(&v.to_string(), &q, "rec-2").unwrap_err();
+    assert_eq!(err, RecordError::NewerSchema { found: 2 });
+    assert!(err.keep_untouched());
+    // Damage inside the record is reported as it would be without the key.
+    let mut v = encoded();
+    v["page"] = json!("elsewhere");
+    assert_eq!(decode_record_at(&v.to_string(), &q, "rec-1"), decode(&v));
 }

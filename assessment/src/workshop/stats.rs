@@ -1,7 +1,5 @@
-//! Workshops: many participants' answers brought together, and where they disagree.
-//!
-//! A [`Workshop`] holds participants (anonymous by default, numbered in the order they were
-//! added). [`aggregate`] computes, in one pass over the participants (linear in their number):
+//! A workshop's statistics. [`aggregate`] computes, in one pass over the participants (linear in
+//! their number):
 //!
 //! - per item: respondents, the count at each level, not applicable and don't know, mean (shown
 //!   to one decimal), median, minimum and maximum;
@@ -22,227 +20,13 @@
 //!
 //! All thresholds come from the content file's `scoring.workshop` and `scoring.trust_gate`.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
-use crate::answers::{Answer, Answers, Perspective};
-use crate::i18n::{display_in_english, fill, Messages};
+use crate::answers::{Answer, Perspective};
 use crate::model::{Questionnaire, Scope};
-use crate::problem::Problem;
+use crate::ratio::{Ratio, RatioSum};
 use crate::scoring::{score, TrustGate};
-use crate::wizard::{Assessment, ItemRef};
+use crate::wizard::ItemRef;
 
-/// One participant's answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Participant {
-    /// What makes two additions the same participant: `record:<id>` for a result file,
-    /// `link:<payload>` for a share link.
-    pub key: String,
-    /// Optional; the workshop shows participants by number unless labels are switched on.
-    pub label: String,
-    pub perspective: Option<Perspective>,
-    pub answers: Answers,
-}
-
-impl Participant {
-    pub fn from_assessment(a: &Assessment) -> Self {
-        Self {
-            key: format!("record:{}", a.id),
-            label: a.label.clone(),
-            perspective: a.perspective,
-            answers: a.answers.clone(),
-        }
-    }
-
-    pub fn from_link(payload: &str, shared: crate::share::Shared) -> Self {
-        Self {
-            key: format!("link:{payload}"),
-            label: String::new(),
-            perspective: shared.perspective,
-            answers: shared.answers,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Workshop {
-    pub id: String,
-    pub name: String,
-    /// As the facilitator typed it (an `<input type=date>` gives `YYYY-MM-DD`).
-    pub date: String,
-    pub created_ms: i64,
-    pub updated_ms: i64,
-    pub participants: Vec<Participant>,
-}
-
-impl Workshop {
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        date: impl Into<String>,
-        now_ms: i64,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            date: date.into(),
-            created_ms: now_ms,
-            updated_ms: now_ms,
-            participants: Vec::new(),
-        }
-    }
-
-    /// Adds a participant; `false` (and nothing changes) when one with the same key is there.
-    pub fn add(&mut self, p: Participant, now_ms: i64) -> bool {
-        if self.participants.iter().any(|x| x.key == p.key) {
-            return false;
-        }
-        self.participants.push(p);
-        self.updated_ms = self.updated_ms.max(now_ms);
-        true
-    }
-
-    pub fn remove(&mut self, key: &str, now_ms: i64) {
-        self.participants.retain(|p| p.key != key);
-        self.updated_ms = self.updated_ms.max(now_ms);
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Stored format
-
-/// The newest workshop record schema this code reads and writes.
-pub const WORKSHOP_SCHEMA: u64 = 1;
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WorkshopV1 {
-    schema: u64,
-    id: String,
-    name: String,
-    date: String,
-    questionnaire: QRef,
-    created: i64,
-    updated: i64,
-    participants: Vec<ParticipantV1>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QRef {
-    id: String,
-    version: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ParticipantV1 {
-    key: String,
-    #[serde(default)]
-    label: String,
-    perspective: Option<String>,
-    answers: BTreeMap<String, String>,
-}
-
-/// Why a stored workshop could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WorkshopError {
-    Invalid(Problem),
-    Newer,
-    OtherQuestionnaire(String),
-}
-
-impl WorkshopError {
-    /// What went wrong, for people, in the catalogue's language.
-    pub fn message(&self, m: &Messages) -> String {
-        match self {
-            WorkshopError::Invalid(p) => fill(m.workshop_invalid, &[("detail", &p.message(m))]),
-            WorkshopError::Newer => m.workshop_newer.to_owned(),
-            WorkshopError::OtherQuestionnaire(id) => {
-                fill(m.workshop_other_questionnaire, &[("id", id)])
-            }
-        }
-    }
-}
-
-display_in_english!(WorkshopError);
-
-pub fn encode_workshop(w: &Workshop, q: &Questionnaire) -> String {
-    let record = WorkshopV1 {
-        schema: WORKSHOP_SCHEMA,
-        id: w.id.clone(),
-        name: w.name.clone(),
-        date: w.date.clone(),
-        questionnaire: QRef {
-            id: q.id.clone(),
-            version: q.version,
-        },
-        created: w.created_ms,
-        updated: w.updated_ms,
-        participants: w
-            .participants
-            .iter()
-            .map(|p| ParticipantV1 {
-                key: p.key.clone(),
-                label: p.label.clone(),
-                perspective: p.perspective.map(|x| x.code().to_owned()),
-                answers: p
-                    .answers
-                    .iter()
-                    .map(|(k, v)| (k.to_owned(), v.code().to_owned()))
-                    .collect(),
-            })
-            .collect(),
-    };
-    serde_json::to_string(&record).expect("a workshop of strings and numbers always serialises")
-}
-
-pub fn decode_workshop(text: &str, q: &Questionnaire) -> Result<Workshop, WorkshopError> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| WorkshopError::Invalid(Problem::Json(e.to_string())))?;
-    match value.get("schema").and_then(serde_json::Value::as_u64) {
-        Some(s) if s > WORKSHOP_SCHEMA => return Err(WorkshopError::Newer),
-        Some(1) => {}
-        _ => return Err(WorkshopError::Invalid(Problem::NotCount("schema"))),
-    }
-    let w: WorkshopV1 = serde_json::from_value(value)
-        .map_err(|e| WorkshopError::Invalid(Problem::Json(e.to_string())))?;
-    if w.questionnaire.id != q.id {
-        return Err(WorkshopError::OtherQuestionnaire(w.questionnaire.id));
-    }
-    if w.questionnaire.version > q.version {
-        return Err(WorkshopError::Newer);
-    }
-    let mut participants = Vec::with_capacity(w.participants.len());
-    for p in w.participants {
-        let (perspective, answers) =
-            crate::record::decode_coded(p.perspective.as_deref(), &p.answers)
-                .map_err(WorkshopError::Invalid)?;
-        let answers =
-            q.migrate_answers(w.questionnaire.version, &answers)
-                .ok_or(WorkshopError::Invalid(Problem::UnconvertibleVersion(
-                    w.questionnaire.version,
-                )))?;
-        participants.push(Participant {
-            key: p.key,
-            label: p.label,
-            perspective,
-            answers,
-        });
-    }
-    Ok(Workshop {
-        id: w.id,
-        name: w.name,
-        date: w.date,
-        created_ms: w.created,
-        updated_ms: w.updated,
-        participants,
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Aggregation
+use super::Participant;
 
 /// How one item was answered across a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -370,7 +154,7 @@ pub struct Group {
     /// Every item of the enabled sections, in content order.
     pub items: Vec<ItemStats>,
     pub sections: Vec<SectionStats>,
-    /// The mean of the section means, displayed whole.
+    /// The weighted mean of the unrounded section means, rounded once to a whole percent.
     pub overall: Option<u32>,
 }
 
@@ -418,17 +202,13 @@ pub struct WorkshopReport {
     pub trust: TrustGate,
 }
 
-/// A percentage rounded half up for display; the tiny bias absorbs floating-point error at .5.
-fn display(x: f64) -> u32 {
-    (x + 0.5 + 1e-9).floor().max(0.0) as u32
-}
-
-fn median(sorted: &[f64]) -> Option<f64> {
+/// The median of sorted scores, exactly: the middle one, or the mean of the middle two.
+fn median(sorted: &[Ratio]) -> Option<Ratio> {
     let n = sorted.len();
     match n {
         0 => None,
         _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+        _ => Ratio::weighted_mean(&[(1, sorted[n / 2 - 1]), (1, sorted[n / 2])]),
     }
 }
 
@@ -436,7 +216,7 @@ fn median(sorted: &[f64]) -> Option<f64> {
 struct Row {
     perspective: Option<Perspective>,
     answers: Vec<Option<Answer>>,
-    percents: Vec<Option<f64>>,
+    scores: Vec<Option<Ratio>>,
 }
 
 fn group<'a>(
@@ -447,7 +227,8 @@ fn group<'a>(
 ) -> Group {
     let mut items: Vec<ItemStats> = refs.iter().map(|r| ItemStats::new(*r)).collect();
     let sections: Vec<usize> = scope.sections().collect();
-    let mut percents: Vec<Vec<f64>> = vec![Vec::new(); sections.len()];
+    let mut scores: Vec<Vec<Ratio>> = vec![Vec::new(); sections.len()];
+    let mut sums: Vec<RatioSum> = vec![RatioSum::new(); sections.len()];
     let mut respondents = 0;
     for row in rows {
         respondents += 1;
@@ -456,17 +237,20 @@ fn group<'a>(
                 stats.add(*a);
             }
         }
-        for (values, p) in percents.iter_mut().zip(&row.percents) {
-            if let Some(p) = p {
-                values.push(*p);
+        for ((values, sum), r) in scores.iter_mut().zip(&mut sums).zip(&row.scores) {
+            if let Some(r) = r {
+                values.push(*r);
+                sum.add(*r);
             }
         }
     }
+    // Every figure is computed exactly and rounded once, to a whole percent, half up.
     let sections: Vec<SectionStats> = sections
         .iter()
-        .zip(percents.iter_mut())
-        .map(|(&s, values)| {
-            values.sort_by(f64::total_cmp);
+        .zip(scores.iter_mut())
+        .zip(&sums)
+        .map(|((&s, values), sum)| {
+            values.sort_unstable();
             let own = items.iter().filter(|x| x.item.section == s);
             let (na, dk) = own.fold((0, 0), |(na, dk), x| {
                 (na + x.not_applicable, dk + x.dont_know)
@@ -474,37 +258,26 @@ fn group<'a>(
             SectionStats {
                 section: s,
                 scored: values.len(),
-                mean: (!values.is_empty())
-                    .then(|| display(values.iter().sum::<f64>() / values.len() as f64)),
-                median: median(values).map(display),
-                min: values.first().copied().map(display),
-                max: values.last().copied().map(display),
+                mean: sum.mean_percent(),
+                median: median(values).map(Ratio::round_percent),
+                min: values.first().map(|r| r.round_percent()),
+                max: values.last().map(|r| r.round_percent()),
                 not_applicable: na,
                 dont_know: dk,
             }
         })
         .collect();
     // The overall is the weighted mean of the unrounded section means, rounded once.
-    let means: Vec<(u32, f64)> = sections
+    let weighted: Vec<(u128, &RatioSum)> = sections
         .iter()
-        .zip(&percents)
-        .filter(|(_, values)| !values.is_empty())
-        .map(|(s, values)| {
-            (
-                q.sections[s.section].weight,
-                values.iter().sum::<f64>() / values.len() as f64,
-            )
-        })
+        .zip(&sums)
+        .map(|(s, sum)| (u128::from(q.sections[s.section].weight), sum))
         .collect();
-    let total: u32 = means.iter().map(|(w, _)| w).sum();
-    let overall = (total > 0).then(|| {
-        display(means.iter().map(|(w, m)| f64::from(*w) * m).sum::<f64>() / f64::from(total))
-    });
     Group {
         respondents,
         items,
         sections,
-        overall,
+        overall: RatioSum::weighted_mean_percent(&weighted),
     }
 }
 
@@ -536,16 +309,11 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
                         .flatten()
                 })
                 .collect(),
-            percents: {
+            scores: {
                 let report = score(q, &p.answers, &scope.side(p.perspective));
                 scope
                     .sections()
-                    .map(|s| {
-                        report
-                            .section(s)
-                            .and_then(|r| r.score)
-                            .map(|sc| sc.ratio.to_f64() * 100.0)
-                    })
+                    .map(|s| report.section(s).and_then(|r| r.score).map(|sc| sc.ratio))
                     .collect()
             },
         })

@@ -1,5 +1,5 @@
-//! Fixtures shared by the format tests.
-#![allow(dead_code)]
+//! What the tests share: the bundled content as JSON and derived versions of it, content
+//! errors as lines, sample assessments, answers, a CSV reader and the share-link checksum.
 
 use assessment::{
     default_questionnaire, parse_questionnaire, Answer, Assessment, Level, Perspective,
@@ -7,10 +7,23 @@ use assessment::{
 };
 use serde_json::{json, Value};
 
+/// The bundled questionnaire file as JSON, to change in a test.
+pub fn bundled() -> Value {
+    serde_json::from_str(DEFAULT_CONTENT).unwrap()
+}
+
+/// Validates a questionnaire file and returns its error lines (none when it is valid).
+pub fn errors(doc: &Value) -> Vec<String> {
+    match parse_questionnaire(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
 /// The next version of the bundled questionnaire (3): REL8 renamed to REL10, MOT5 removed, TRU8
 /// added; the bundled migration 1 -> 2 stays before it.
 pub fn next_version() -> Questionnaire {
-    let mut doc: Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     doc["version"] = json!(3);
     assert_eq!(doc["sections"][0]["items"][8]["id"], json!("REL8"));
     doc["sections"][0]["items"][8]["id"] = json!("REL10");
@@ -38,6 +51,20 @@ pub fn next_version() -> Questionnaire {
         json!({"from": 2, "to": 3, "renamed": {"REL8": "REL10"}, "removed": ["MOT5"], "added": ["TRU8"]}),
     );
     parse_questionnaire(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A share-link body with its checksum (as `assessment::share` computes it: FNV-1a over the
+/// body, six base64url characters), so that tests can make links that pass the checksum.
+pub fn sign(body: &str) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let h = body.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let sum: String = (0..6)
+        .rev()
+        .map(|i| char::from(ALPHABET[((u64::from(h) >> (i * 6)) & 63) as usize]))
+        .collect();
+    format!("{body}.{sum}")
 }
 
 pub fn level(n: u8) -> Answer {

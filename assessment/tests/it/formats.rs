@@ -1,7 +1,6 @@
 //! Export and import files, CSV, share links and questionnaire migrations.
 
-mod common;
-
+use crate::support::{bundled, finished, level, next_version, parse_csv, sign};
 use assessment::csv::{export_csv, field, BOM};
 use assessment::exchange::{
     export_json, import_json, ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS,
@@ -12,7 +11,6 @@ use assessment::{
     decode_record, default_questionnaire, encode_record, Answer, Perspective, RecordError, Scope,
     Step,
 };
-use common::{finished, level, next_version, parse_csv};
 use serde_json::{json, Value};
 
 #[test]
@@ -72,6 +70,20 @@ fn a_bad_record_is_rejected_alone_with_its_position() {
 }
 
 #[test]
+fn a_record_with_a_bad_id_is_rejected_with_its_reason() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let mut v: Value = serde_json::from_str(&export_json(&[&a, &a], &q, 0)).unwrap();
+    v["records"][0]["id"] = json!("../a");
+    let report = import_json(&v.to_string(), &q).unwrap();
+    assert_eq!(report.records, vec![a]);
+    assert_eq!(
+        report.rejected,
+        vec![(1, RecordError::BadId("../a".into()))]
+    );
+}
+
+#[test]
 fn whole_files_are_refused_with_a_reason() {
     let q = default_questionnaire().unwrap();
     let cases: Vec<(String, &str)> = vec![
@@ -113,7 +125,7 @@ fn size_and_count_limits() {
             bytes: MAX_IMPORT_BYTES + 1
         }
         .to_string(),
-        "the file is 6 MB; files over 5 MB are not read"
+        "the file is 5.00 MB, more than the 5 MB limit"
     );
     let records = vec![json!({}); MAX_IMPORT_RECORDS + 1];
     let doc = json!({"format": "distributor-assessment-export", "version": 1, "records": records});
@@ -257,6 +269,77 @@ fn a_changed_link_is_detected() {
 }
 
 #[test]
+fn the_checksum_helper_signs_as_the_app_does() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let payload = encode_share(&q, a.perspective, &a.answers);
+    let (body, _) = payload.rsplit_once('.').unwrap();
+    assert_eq!(sign(body), payload);
+}
+
+#[test]
+fn links_with_numbers_written_another_way_are_refused() {
+    let q = default_questionnaire().unwrap();
+    let a = finished("a", "", 1);
+    let payload = encode_share(&q, a.perspective, &a.answers);
+    let (body, _) = payload.rsplit_once('.').unwrap();
+    let fields: Vec<&str> = body.split('.').collect();
+    assert_eq!((fields[0], fields[2]), ("1", "2"));
+    // Each passes the checksum, and Rust's parse::<u32> reads each as the same number.
+    for (format, version) in [
+        ("+1", "2"),
+        ("01", "2"),
+        ("0001", "2"),
+        (" 1", "2"),
+        ("1 ", "2"),
+        ("1", "+2"),
+        ("1", "02"),
+        ("1", "0002"),
+        ("1", " 2"),
+        ("1", "2\n"),
+        ("1", "-2"),
+        ("1", ""),
+    ] {
+        let mut f = fields.clone();
+        (f[0], f[2]) = (format, version);
+        let link = sign(&f.join("."));
+        let odd = if format == "1" { version } else { format };
+        let err = decode_share(&link, &q).unwrap_err();
+        assert_eq!(err, ShareError::NotCanonical(odd.into()), "{link:?}");
+        assert_eq!(
+            err.plain(&assessment::i18n::EN),
+            ShareError::Altered.plain(&assessment::i18n::EN)
+        );
+        assert!(err
+            .detail(&assessment::i18n::EN)
+            .unwrap()
+            .contains("no leading zero"));
+    }
+    // Canonical but unknown numbers say what they are.
+    let mut f = fields.clone();
+    f[2] = "10";
+    assert_eq!(
+        decode_share(&sign(&f.join(".")), &q).unwrap_err(),
+        ShareError::UnknownVersion("10".into())
+    );
+    f[2] = "0";
+    assert_eq!(
+        decode_share(&sign(&f.join(".")), &q).unwrap_err(),
+        ShareError::UnknownVersion("0".into())
+    );
+    f[2] = "99999999999";
+    assert_eq!(
+        decode_share(&sign(&f.join(".")), &q).unwrap_err(),
+        ShareError::UnknownVersion("99999999999".into())
+    );
+    // Without a checksum that fits, a changed version is simply a changed link.
+    assert_eq!(
+        decode_share(&payload.replacen(".2.", ".02.", 1), &q).unwrap_err(),
+        ShareError::Altered
+    );
+}
+
+#[test]
 fn links_for_other_questionnaires_and_versions() {
     let q = default_questionnaire().unwrap();
     let v3 = next_version();
@@ -316,7 +399,7 @@ fn records_from_older_versions_are_migrated() {
 
 #[test]
 fn renames_within_one_step_happen_at_once() {
-    let mut doc: Value = serde_json::from_str(assessment::DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     doc["version"] = json!(3);
     doc["migrations"]
         .as_array_mut()
@@ -358,7 +441,7 @@ fn item_ids_of_earlier_versions() {
 
 #[test]
 fn broken_migration_chains_are_content_errors() {
-    let mut doc: Value = serde_json::from_str(assessment::DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     doc["version"] = json!(3);
     doc["migrations"] = json!([
         {"from": 1, "to": 2},

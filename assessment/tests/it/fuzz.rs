@@ -2,8 +2,6 @@
 //! encoder's output decodes back to what went in.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
 use assessment::csv::{export_csv, field, BOM};
 use assessment::exchange::{export_json, import_json};
 use assessment::share::{decode_share, encode_share};
@@ -107,7 +105,7 @@ fn stored_records_round_trip() {
 
 #[test]
 fn stored_record_decoder_never_panics() {
-    let valid = encode_record(&common::finished("x", "label", 1), q());
+    let valid = encode_record(&crate::support::finished("x", "label", 1), q());
     runner()
         .run(&prop_oneof![mutated(valid), ".{0,200}"], |text| {
             let _ = decode_record(&text, q());
@@ -118,7 +116,7 @@ fn stored_record_decoder_never_panics() {
 
 #[test]
 fn import_decoder_never_panics() {
-    let a = common::finished("x", "label", 1);
+    let a = crate::support::finished("x", "label", 1);
     let valid = export_json(&[&a, &a], q(), 0);
     runner()
         .run(&prop_oneof![mutated(valid), ".{0,200}"], |text| {
@@ -142,7 +140,7 @@ fn share_links_round_trip() {
 
 #[test]
 fn share_link_decoder_never_panics() {
-    let a = common::finished("x", "", 1);
+    let a = crate::support::finished("x", "", 1);
     let valid = encode_share(q(), a.perspective, &a.answers);
     runner()
         .run(
@@ -159,7 +157,7 @@ fn share_link_decoder_never_panics() {
 fn csv_fields_round_trip() {
     runner()
         .run(&".{0,60}", |text| {
-            let rows = common::parse_csv(&format!("{}\r\n", field(&text)));
+            let rows = crate::support::parse_csv(&format!("{}\r\n", field(&text)));
             prop_assert_eq!(rows.len(), 1);
             let parsed = &rows[0];
             prop_assert_eq!(parsed.len(), 1);
@@ -181,7 +179,7 @@ fn csv_export_round_trips_the_levels() {
         .run(&assessment(), |a| {
             let text = export_csv(&a, q(), "en");
             prop_assert!(text.starts_with(BOM));
-            let rows = common::parse_csv(&text[BOM.len()..]);
+            let rows = crate::support::parse_csv(&text[BOM.len()..]);
             // One row per question asked of the side; section-action rows have no item.
             let items: Vec<&Vec<String>> = rows[1..].iter().filter(|r| !r[1].is_empty()).collect();
             prop_assert_eq!(items.len(), a.asked(&Scope::all(q())).item_count(q()));

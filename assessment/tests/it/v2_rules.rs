@@ -5,13 +5,11 @@ use assessment::i18n::EN;
 use assessment::model::{Trigger, Who};
 use assessment::{
     default_questionnaire, parse_questionnaire, score, Answer, Answers, Cap, Level, Perspective,
-    Questionnaire, Report, Risk, Scope, TrustGate, DEFAULT_CONTENT,
+    Questionnaire, Report, Risk, Scope, TrustGate,
 };
 use serde_json::{json, Value};
 
-fn lvl(n: u8) -> Answer {
-    Answer::Level(Level::new(n).unwrap())
-}
+use crate::support::{bundled, errors, level};
 
 /// Every item asked of `side` answered with `f(section id, item id)`.
 fn answers(
@@ -76,9 +74,9 @@ fn each_side_is_asked_only_what_it_can_see() {
     assert_ne!(bo, d);
     // Counts and scores are over the items asked: a distributor who rated everything asked is
     // complete, and a brand-owner-only answer in the record changes nothing.
-    let all4 = answers(&q, Perspective::Distributor, |_, _| Some(lvl(4)));
+    let all4 = answers(&q, Perspective::Distributor, |_, _| Some(level(4)));
     let mut with_extra = all4.clone();
-    with_extra.set("CHO1", lvl(1));
+    with_extra.set("CHO1", level(1));
     let r = report(&q, Perspective::Distributor, &all4);
     assert_eq!(r, report(&q, Perspective::Distributor, &with_extra));
     let items: usize = r.sections.iter().map(|s| s.counts.items).sum();
@@ -112,14 +110,14 @@ fn enough_answers_needs_three_quarters_and_every_critical_practice() {
     // (name, Trust answers, scored?, critical ones reported open)
     type TrustAnswers<'a> = Box<dyn Fn(&str) -> Option<Answer> + 'a>;
     let cases: Vec<(&str, TrustAnswers, bool, usize)> = vec![
-        ("all rated", Box::new(|_| Some(lvl(4))), true, 0),
+        ("all rated", Box::new(|_| Some(level(4))), true, 0),
         (
             "three don't know on failing critical practices",
             Box::new(|id| {
                 Some(if critical[..3].contains(&id) {
                     Answer::DontKnow
                 } else {
-                    lvl(4)
+                    level(4)
                 })
             }),
             false,
@@ -127,7 +125,7 @@ fn enough_answers_needs_three_quarters_and_every_critical_practice() {
         ),
         (
             "one critical practice unanswered, the rest rated",
-            Box::new(|id| (id != critical[0]).then(|| lvl(4))),
+            Box::new(|id| (id != critical[0]).then(|| level(4))),
             false,
             1,
         ),
@@ -137,7 +135,7 @@ fn enough_answers_needs_three_quarters_and_every_critical_practice() {
                 Some(if plain.contains(&id) || id == critical[0] {
                     Answer::DontKnow
                 } else {
-                    lvl(4)
+                    level(4)
                 })
             }),
             false,
@@ -149,7 +147,7 @@ fn enough_answers_needs_three_quarters_and_every_critical_practice() {
             if s == "TRU" {
                 f(id)
             } else {
-                Some(lvl(5))
+                Some(level(5))
             }
         });
         let r = report(&q, Perspective::BrandOwner, &a);
@@ -185,7 +183,7 @@ fn trust_offers_no_not_applicable_and_such_an_answer_counts_as_none() {
         Some(if s == "TRU" {
             Answer::NotApplicable
         } else {
-            lvl(3)
+            level(3)
         })
     });
     let r = report(&q, Perspective::Distributor, &a);
@@ -209,14 +207,14 @@ fn the_overall_band_is_never_above_the_trust_band() {
     ];
     for (t, other, want, cap) in cases {
         let a = answers(&q, Perspective::BrandOwner, |s, _| {
-            Some(lvl(if s == "TRU" { t } else { other }))
+            Some(level(if s == "TRU" { t } else { other }))
         });
         let r = report(&q, Perspective::BrandOwner, &a);
         assert_eq!(band(&q, &r), Some(want), "trust {t}, others {other}");
         assert_eq!(r.overall.cap, cap, "trust {t}, others {other}");
     }
     let a = answers(&q, Perspective::BrandOwner, |s, _| {
-        Some(lvl(if s == "TRU" { 3 } else { 5 }))
+        Some(level(if s == "TRU" { 3 } else { 5 }))
     });
     let r = report(&q, Perspective::BrandOwner, &a);
     assert_eq!(r.overall.score.unwrap().percent, 88, "(3 x 100 + 50) / 4");
@@ -248,7 +246,7 @@ fn one_critical_trust_practice_at_level_one_flags_at_risk() {
         .clone();
     for (id, at_risk) in [(&critical, true), (&plain, false)] {
         let a = answers(&q, Perspective::Distributor, |_, i| {
-            Some(if i == id.as_str() { lvl(1) } else { lvl(5) })
+            Some(if i == id.as_str() { level(1) } else { level(5) })
         });
         let r = report(&q, Perspective::Distributor, &a);
         let trust = r.section(TRU).unwrap().score.unwrap();
@@ -266,7 +264,7 @@ fn one_critical_trust_practice_at_level_one_flags_at_risk() {
     }
     // Below 40 % is at risk too, and says so.
     let a = answers(&q, Perspective::Distributor, |s, _| {
-        Some(lvl(if s == "TRU" { 2 } else { 5 }))
+        Some(level(if s == "TRU" { 2 } else { 5 }))
     });
     let r = report(&q, Perspective::Distributor, &a);
     assert!(r.overall.risks.iter().any(|x| matches!(
@@ -282,7 +280,7 @@ fn one_critical_trust_practice_at_level_one_flags_at_risk() {
 fn actions_are_for_the_readers_side_and_ordered_by_weight_times_gap() {
     let q = default_questionnaire().unwrap();
     for side in Perspective::ALL {
-        let a = answers(&q, side, |_, _| Some(lvl(1)));
+        let a = answers(&q, side, |_, _| Some(level(1)));
         let r = report(&q, side, &a);
         assert!(!r.actions.is_empty());
         let mut last = u32::MAX;
@@ -308,13 +306,13 @@ fn actions_are_for_the_readers_side_and_ordered_by_weight_times_gap() {
         }
     }
     // Nothing at level 5 triggers an item action.
-    let a = answers(&q, Perspective::BrandOwner, |_, _| Some(lvl(5)));
+    let a = answers(&q, Perspective::BrandOwner, |_, _| Some(level(5)));
     assert!(report(&q, Perspective::BrandOwner, &a).actions.is_empty());
 }
 
 #[test]
 fn a_critical_practice_at_level_two_always_shows_its_actions() {
-    let mut doc: Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
+    let mut doc = bundled();
     // Make every action of the first critical REL practice trigger at level 1 only.
     let item = doc["sections"][0]["items"][0]["id"]
         .as_str()
@@ -328,7 +326,7 @@ fn a_critical_practice_at_level_two_always_shows_its_actions() {
     }
     let q = parse_questionnaire(&doc.to_string()).unwrap();
     let a = answers(&q, Perspective::BrandOwner, |_, id| {
-        Some(if id == item { lvl(2) } else { lvl(5) })
+        Some(if id == item { level(2) } else { level(5) })
     });
     let r = report(&q, Perspective::BrandOwner, &a);
     assert!(
@@ -345,7 +343,7 @@ fn a_critical_practice_at_level_two_always_shows_its_actions() {
 #[test]
 fn weakest_practices_list_every_critical_one_at_level_one_and_the_next_rung() {
     let q = default_questionnaire().unwrap();
-    let a = answers(&q, Perspective::BrandOwner, |_, _| Some(lvl(1)));
+    let a = answers(&q, Perspective::BrandOwner, |_, _| Some(level(1)));
     let r = report(&q, Perspective::BrandOwner, &a);
     let critical = Scope::all(&q)
         .side(Some(Perspective::BrandOwner))
@@ -366,7 +364,11 @@ fn weakest_practices_list_every_critical_one_at_level_one_and_the_next_rung() {
         .all(|w| w.critical && w.next_level() == Level::new(2)));
     // "Don't know" answers are things to find out.
     let a = answers(&q, Perspective::BrandOwner, |s, _| {
-        Some(if s == "MOT" { Answer::DontKnow } else { lvl(3) })
+        Some(if s == "MOT" {
+            Answer::DontKnow
+        } else {
+            level(3)
+        })
     });
     let r = report(&q, Perspective::BrandOwner, &a);
     assert_eq!(
@@ -379,17 +381,9 @@ fn weakest_practices_list_every_critical_one_at_level_one_and_the_next_rung() {
     );
 }
 
-/// Validates `doc` and returns the error lines.
-fn errors(doc: &Value) -> Vec<String> {
-    match parse_questionnaire(&doc.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.0.iter().map(ToString::to_string).collect(),
-    }
-}
-
 #[test]
 fn the_new_fields_are_validated_with_located_errors() {
-    let base: Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
+    let base = bundled();
     type Edit = fn(&mut Value);
     let cases: [(Edit, &str); 9] = [
         (

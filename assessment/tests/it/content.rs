@@ -2,20 +2,10 @@
 //! its location.
 
 use assessment::i18n::Locale;
-use assessment::{default_questionnaire, parse_questionnaire, Who, DEFAULT_CONTENT};
+use assessment::{default_questionnaire, parse_questionnaire, Who};
 use serde_json::{json, Value};
 
-fn bundled() -> Value {
-    serde_json::from_str(DEFAULT_CONTENT).unwrap()
-}
-
-/// Validates `doc` and returns the error lines.
-fn errors(doc: &Value) -> Vec<String> {
-    match parse_questionnaire(&doc.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.0.iter().map(ToString::to_string).collect(),
-    }
-}
+use crate::support::{bundled, errors};
 
 #[test]
 fn the_bundled_questionnaire_validates() {
@@ -250,4 +240,30 @@ fn not_json_is_one_clear_error() {
     ] {
         assert!(text.lines().any(|l| l == want), "{want} in\n{text}");
     }
+}
+
+#[test]
+fn content_ids_follow_the_one_id_rule() {
+    let mut doc = bundled();
+    doc["sections"][0]["items"][1]["id"] = json!("REL 2");
+    doc["sections"][0]["items"][2]["id"] = json!("x".repeat(assessment::MAX_ID_LEN));
+    doc["sections"][0]["items"][3]["id"] = json!("x".repeat(assessment::MAX_ID_LEN + 1));
+    doc["sections"][1]["items"][1]["id"] = json!("MOT/2");
+    let got = errors(&doc);
+    let long = "x".repeat(assessment::MAX_ID_LEN + 1);
+    for want in [
+        "sections[0].items[1].id: \"REL 2\" is not a valid id (1-64 letters, digits, '-' or '_')"
+            .to_owned(),
+        format!(
+            "sections[0].items[3].id: \"{long}\" is not a valid id (1-64 letters, digits, '-' or '_')"
+        ),
+        "sections[1].items[1].id: \"MOT/2\" is not a valid id (1-64 letters, digits, '-' or '_')"
+            .to_owned(),
+    ] {
+        assert!(got.contains(&want), "{want} in {got:#?}");
+    }
+    assert!(
+        !got.iter().any(|e| e.starts_with("sections[0].items[2].id")),
+        "64 characters are allowed: {got:#?}"
+    );
 }

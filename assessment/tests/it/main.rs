@@ -1,0 +1,16 @@
+//! The domain crate's integration tests, in one binary: one build and one run, instead of a
+//! binary per file that each compiles the shared helpers again. A module per area; what they
+//! share is in `support`. The version-1 fixtures stay in `tests/fixtures/v1`.
+
+mod support;
+
+mod content;
+mod errors;
+mod formats;
+mod fuzz;
+mod i18n;
+mod record;
+mod scoring;
+mod v2_rules;
+mod wizard;
+mod workshop;
