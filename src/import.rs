@@ -97,14 +97,14 @@ impl Line {
             Line::Refused(source, Refusal::Unreadable) => {
                 refused(source, m.file_unreadable.to_owned())
             }
-            Line::Refused(source, Refusal::File(e)) => refused(source, e.message(m)),
-            Line::Refused(source, Refusal::Link(e)) => refused(source, e.message(m)),
+            Line::Refused(source, Refusal::File(e)) => refused(source, e.plain(m)),
+            Line::Refused(source, Refusal::Link(e)) => refused(source, e.plain(m)),
             Line::RecordRefused { file, n, reason } => fill(
                 m.record_refused,
                 &[
                     ("file", &isolate(file)),
                     ("n", &m.int(*n as u64)),
-                    ("reason", &reason.message(m)),
+                    ("reason", &reason.plain(m)),
                 ],
             ),
             Line::Twice { file, label } => fill(
@@ -123,6 +123,19 @@ impl Line {
             ),
             Line::Duplicate(source) => fill(m.ws_duplicate, &[("source", &source.describe(m))]),
             Line::LinksKept => m.ws_links_kept.to_owned(),
+        }
+    }
+}
+
+impl Line {
+    /// The technical detail behind a refusal (shown behind "Details").
+    pub fn detail(&self, m: &Messages) -> Option<String> {
+        match self {
+            Line::Refused(_, Refusal::File(e)) => e.detail(m),
+            Line::Refused(_, Refusal::Link(e)) => e.detail(m),
+            Line::RecordRefused { reason, .. } => reason.detail(m),
+            Line::Failed(e) => Some(e.message(m)),
+            _ => None,
         }
     }
 }

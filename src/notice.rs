@@ -71,8 +71,8 @@ impl Notice {
     /// The technical detail, for the "Details" disclosure.
     pub fn detail(&self, m: &Messages) -> Option<String> {
         let stored = |key: &str, reason: &RecordError| {
-            let mut d = reason.message(m);
-            d.push_str(". ");
+            let mut d = reason.detail(m).unwrap_or_else(|| reason.plain(m));
+            d.push(' ');
             d.push_str(&fill(m.notice_detail_key, &[("key", key)]));
             d
         };
@@ -80,7 +80,7 @@ impl Notice {
             Notice::Recovered { key, reason } | Notice::Unreadable { key, reason } => {
                 Some(stored(key, reason))
             }
-            Notice::KeptNewer { reason } => Some(reason.message(m)),
+            Notice::KeptNewer { reason } => reason.detail(m).or_else(|| Some(reason.plain(m))),
             Notice::Said(Said::RestoreLost(keys)) => Some(keys.join(", ")),
             _ => None,
         }

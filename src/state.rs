@@ -376,7 +376,7 @@ impl AppState {
                 self.notify(Notice::Said(Said::DeletedElsewhere));
                 return;
             };
-            let newer = persist::shim::decode_record_at(&text, self.q, &current.id)
+            let newer = assessment::decode_record_at(&text, self.q, &current.id)
                 .ok()
                 .filter(|a| a.updated_ms > current.updated_ms);
             if let Some(a) = newer {

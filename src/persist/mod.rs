@@ -33,36 +33,3 @@ pub fn unreadable_at_start(store: &Store, q: &assessment::Questionnaire) -> Opti
         .count();
     (records + workshops > 0).then_some(Notice::StoredUnreadable { records, workshops })
 }
-
-/// Until the domain crate's `decode_record_at` / `decode_workshop_at` land (branch `domain`).
-pub(crate) mod shim {
-    use assessment::problem::Problem;
-    use assessment::workshop::{decode_workshop, Workshop, WorkshopError};
-    use assessment::{decode_record, Assessment, Questionnaire, RecordError};
-
-    pub fn decode_record_at(
-        text: &str,
-        q: &Questionnaire,
-        id: &str,
-    ) -> Result<Assessment, RecordError> {
-        let a = decode_record(text, q)?;
-        if a.id == id {
-            Ok(a)
-        } else {
-            Err(RecordError::Invalid(Problem::NoId))
-        }
-    }
-
-    pub fn decode_workshop_at(
-        text: &str,
-        q: &Questionnaire,
-        id: &str,
-    ) -> Result<Workshop, WorkshopError> {
-        let w = decode_workshop(text, q)?;
-        if w.id == id {
-            Ok(w)
-        } else {
-            Err(WorkshopError::Invalid(Problem::NoId))
-        }
-    }
-}

@@ -12,7 +12,7 @@ use crate::storage::{Store, StoreError};
 
 /// Decodes a record stored under the key of `id`.
 fn decode_at(text: &str, q: &Questionnaire, id: &str) -> Result<Assessment, RecordError> {
-    super::shim::decode_record_at(text, q, id)
+    assessment::decode_record_at(text, q, id)
 }
 
 /// Loads the assessment in progress, or starts a new one with `new_id`.

@@ -1,9 +1,7 @@
 //! Workshops in storage. Like records, a workshop is read only under its own key, and one that
 //! cannot be read is listed (to download or delete), never dropped.
 
-use assessment::workshop::{encode_workshop, Workshop, WorkshopError};
-
-use super::shim::decode_workshop_at;
+use assessment::workshop::{decode_workshop_at, encode_workshop, Workshop, WorkshopError};
 use assessment::Questionnaire;
 
 use super::keys::{workshop_key, WORKSHOP_PREFIX};

@@ -20,16 +20,25 @@ pub fn Report(id: &'static str, target: Target) -> impl IntoView {
     let m = state.t();
     let lines = move || {
         state.import_report.with(|r| match r {
-            Some((t, lines)) if *t == target => lines.iter().map(|l| l.message(m)).collect(),
+            Some((t, lines)) if *t == target => {
+                lines.iter().map(|l| (l.message(m), l.detail(m))).collect()
+            }
             _ => Vec::new(),
         })
     };
     view! {
         <div role="status" id=id class="dra-import__report">
             {move || {
-                let lines: Vec<String> = lines();
+                let lines: Vec<(String, Option<String>)> = lines();
                 (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    <ul>{lines.into_iter().map(|(l, detail)| view! {
+                        <li>
+                            {l}
+                            {detail.map(|d| view! {
+                                <details class="dra-details"><summary>{m.details}</summary><p>{d}</p></details>
+                            })}
+                        </li>
+                    }).collect_view()}</ul>
                 })
             }}
         </div>

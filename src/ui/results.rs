@@ -121,7 +121,7 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
         assessment.with(|a| {
             let mut parts = Vec::new();
             if !a.label.is_empty() {
-                parts.push(a.label.clone());
+                parts.push(crate::present::isolate(&a.label));
             }
             if let Some(p) = a.perspective {
                 parts.push(fill(m.answered_as, &[("side", p.lower_name(m))]));

@@ -22,7 +22,12 @@ pub fn SharedView(payload: String) -> impl IntoView {
             return view! {
                 <section class="dra-page" aria-labelledby=HEADING_ID>
                     <h1 id=HEADING_ID tabindex="-1">{m.link_failed_heading}</h1>
-                    <p class="dra-card dra-notice--warning" role="alert">{fill(m.link_failed, &[("reason", &e.message(m))])}</p>
+                    <div class="dra-card dra-notice--warning" role="alert">
+                        <p>{fill(m.link_failed, &[("reason", &e.plain(m))])}</p>
+                        {e.detail(m).map(|d| view! {
+                            <details class="dra-details"><summary>{m.details}</summary><p>{d}</p></details>
+                        })}
+                    </div>
                     <p><a href="#/">{m.go_to_assessment}</a></p>
                 </section>
             }

@@ -122,7 +122,8 @@ fn Unreadable(key_: String, reason: WorkshopError) -> impl IntoView {
             <p class="dra-muted">{m.unreadable_damaged}</p>
             <details class="dra-details">
                 <summary>{m.details}</summary>
-                <p>{reason.message(m)}</p>
+                <p>{reason.plain(m)}</p>
+                {reason.detail(m).map(|d| view! { <p>{d}</p> })}
             </details>
             <div class="dra-actions dra-actions--compact">
                 <button type="button" class="dra-button dra-button--small" on:click=download>{m.download}</button>

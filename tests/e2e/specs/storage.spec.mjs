@@ -31,7 +31,10 @@ test('a corrupt stored record is kept aside, the user is told, and a fresh asses
     localStorage.setItem('dra.record.broken', text);
   }, garbage);
   await page.reload();
-  const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+  const notice = page.getByRole('status').filter({ hasText: 'is damaged and could not be opened' });
+  await expect(notice).not.toContainText('dra.corrupt.broken');
+  // The storage key is technical detail: behind "Details".
+  await notice.getByText('Details').click();
   await expect(notice).toContainText('“dra.corrupt.broken”');
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
   const stored = await page.evaluate(() => ({
@@ -54,7 +57,7 @@ test('a record the copy cannot be made for is left untouched', async ({ page }) 
   // The quota is used up from now on: every write fails.
   await page.addInitScript(quotaUsedUp);
   await page.reload();
-  await expect(page.getByRole('status')).toContainText('left untouched under the key “dra.record.broken”');
+  await expect(page.getByRole('status')).toContainText('It is left exactly as it was');
   expect(await page.evaluate(() => localStorage.getItem('dra.record.broken'))).toBe('not json');
 });
 

@@ -1,0 +1,115 @@
+// Nothing lost: what cannot be read is announced and can be downloaded or deleted, a workshop
+// edited in two tabs keeps everyone, a host hears one event per page, a mistyped parent origin
+// sends nothing, and leaving with unsaved answers asks first.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { AssessmentPage } from './app.mjs';
+
+const fixture = (name) =>
+  readFileSync(new URL(`../../../assessment/tests/fixtures/v1/${name}`, import.meta.url), 'utf8');
+const HOST = 'http://127.0.0.1:8092/';
+
+test('unreadable data is counted at start and can be downloaded or deleted', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  const damaged = '{"schema": 1, "id": "w9", "name": ';
+  await page.evaluate((text) => {
+    localStorage.setItem('dra.record.lost', 'not json at all');
+    localStorage.setItem('dra.workshop.w9', text);
+  }, damaged);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'cannot be opened' });
+  await expect(notice).toContainText('1 saved assessment cannot be opened');
+  await expect(notice).toContainText('1 saved workshop cannot be opened');
+  await notice.getByRole('link', { name: 'Workshops' }).click();
+  const card = page.getByRole('article', { name: 'A workshop that cannot be opened' });
+  await expect(card).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(damaged);
+  await card.getByRole('button', { name: 'Delete' }).click();
+  await expect(card).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('dra.workshop.w9'))).toBeNull();
+  // Undo puts it back exactly.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(card).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('dra.workshop.w9'))).toBe(damaged);
+});
+
+test('a workshop edited in two tabs keeps every participant', async ({ context }) => {
+  const a = await context.newPage();
+  await new AssessmentPage(a).open('/#/workshops');
+  await a.getByLabel('Name').fill('Two tabs');
+  await a.getByRole('button', { name: 'Create workshop' }).click();
+  await expect(a.getByRole('heading', { level: 1, name: 'Two tabs' })).toBeVisible();
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await expect(b.getByRole('heading', { level: 1, name: 'Two tabs' })).toBeVisible();
+  // A adds a participant by link; B, which has not reloaded, adds two more by file.
+  await a.getByLabel('Share links').fill(fixture('share-link.txt').trim());
+  await a.getByRole('button', { name: 'Add links' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Added 1 participant' })).toBeVisible();
+  await expect(b.getByRole('status').filter({ hasText: 'changed in another tab' })).toBeVisible();
+  await b.getByLabel('Add result files').setInputFiles({
+    name: 'result.json', mimeType: 'application/json', buffer: Buffer.from(fixture('export.json')),
+  });
+  await expect(b.getByRole('status').filter({ hasText: 'Added 2 participants' })).toBeVisible();
+  for (const p of [a, b]) {
+    await expect(p.getByRole('list').filter({ hasText: 'Participant 3' })).toBeVisible();
+  }
+  const stored = await a.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('dra.workshop.'));
+    return JSON.parse(localStorage.getItem(key)).participants.length;
+  });
+  expect(stored).toBe(3);
+});
+
+test('an embedding host hears one page event per page change', async ({ page }) => {
+  await page.goto(`${HOST}?perspective=distributor`);
+  const frame = page.frameLocator('iframe');
+  await frame.getByRole('button', { name: 'Start', exact: true }).click();
+  for (let s = 0; s < 4; s++) {
+    for (const radio of await frame.getByRole('radio', { name: /^3 Defined/ }).all()) await radio.check();
+    await frame.getByRole('button', { name: s === 3 ? 'See results' : 'Next' }).click();
+  }
+  await expect(frame.getByRole('heading', { name: 'Results' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.events.filter((e) => e.type === 'page').map((e) => e.index)))
+    .toEqual([0, 1, 2, 3, 4, 5]);
+});
+
+test('a parent origin that is not exactly an origin sends nothing', async ({ page }) => {
+  // The control: the right origin hears `ready`.
+  await page.goto(`${HOST}?parent_origin=http://127.0.0.1:8092`);
+  await expect.poll(() => page.evaluate(() => window.events.filter((e) => e.type === 'ready').length)).toBe(1);
+  for (const bad of ['http://127.0.0.1:8092/', 'HTTP://127.0.0.1:8092', 'http://127.0.0.1:8092/page']) {
+    await page.goto(`${HOST}?parent_origin=${encodeURIComponent(bad)}`);
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: 'The Relationship' })).toBeVisible();
+    // A page change happened and the frame is drawn: had anything been sent, it would be here.
+    await frame.getByRole('button', { name: 'Next' }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: 'Motivation & Rewards' })).toBeVisible();
+    expect(await page.evaluate(() => window.events), bad).toEqual([]);
+  }
+});
+
+test('leaving with answers that could not be saved asks first', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.answer(0, 0, 4);
+  await expect(page.getByRole('status').filter({ hasText: 'could not be saved' })).toBeVisible();
+  const dialog = new Promise((resolve) => page.once('dialog', async (d) => {
+    resolve(d.type());
+    await d.dismiss();
+  }));
+  await page.close({ runBeforeUnload: true });
+  expect(await dialog).toBe('beforeunload');
+});
