@@ -24,26 +24,44 @@ pub const HEADER: [&str; 8] = [
 
 /// One CSV field: quoted, quotes doubled, formula-like starts neutralised.
 pub fn field(value: &str) -> String {
-    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let mut out = String::with_capacity(value.len() + 3);
+    push_field(&mut out, value);
+    out
+}
+
+/// Appends one field, as [`field`] writes it.
+fn push_field(out: &mut String, value: &str) {
     out.push('"');
-    if risky {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         out.push('\'');
     }
-    out.push_str(&value.replace('"', "\"\""));
+    let mut parts = value.split('"');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        out.push_str("\"\"");
+        out.push_str(part);
+    }
     out.push('"');
-    out
+}
+
+/// Appends one row: its fields separated by commas, then CRLF.
+fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_field(out, cell.as_ref());
+    }
+    out.push_str("\r\n");
 }
 
 /// The whole file, in `locale` (falling back to the questionnaire's default).
 pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
     let fallback = q.default_locale.as_str();
     let mut out = String::from(BOM);
-    let mut row = |cells: &[String]| {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: &[String]| push_row(&mut out, cells);
     row(&HEADER.map(str::to_owned));
     // The items asked of the respondent's side, each with the actions it triggered; a
     // section's band actions in a row of their own after its items.
@@ -128,11 +146,7 @@ pub fn workshop_csv(
     };
     let num = |n: Option<u32>| n.map_or(String::new(), |n| n.to_string());
     let mut out = String::from(BOM);
-    let mut row = |cells: Vec<String>| {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: Vec<String>| push_row(&mut out, &cells);
     row([
         "Section",
         "Item",
