@@ -9,6 +9,7 @@ mod errors;
 mod formats;
 mod fuzz;
 mod i18n;
+mod properties;
 mod record;
 mod scoring;
 mod v2_rules;
