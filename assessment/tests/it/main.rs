@@ -12,6 +12,7 @@ mod i18n;
 mod properties;
 mod record;
 mod scoring;
+mod thresholds;
 mod v2_rules;
 mod wizard;
 mod workshop;
