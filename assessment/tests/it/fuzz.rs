@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use assessment::csv::{export_csv, field, BOM};
 use assessment::exchange::{export_json, import_json};
+use assessment::i18n::Locale;
 use assessment::share::{decode_share, encode_share, ShareError};
 use assessment::workshop::{
     decode_workshop, decode_workshop_at, encode_workshop, Participant, Workshop, WorkshopError,
@@ -176,8 +177,10 @@ fn csv_fields_round_trip() {
 #[test]
 fn csv_export_round_trips_the_levels() {
     runner()
-        .run(&assessment(), |a| {
-            let text = export_csv(&a, q(), "en");
+        .run(&(assessment(), 0..Locale::ALL.len()), |(a, locale)| {
+            // In any shipped language: the answer words are the catalogue's.
+            let m = Locale::ALL[locale].messages();
+            let text = export_csv(&a, q(), m.locale.code());
             prop_assert!(text.starts_with(BOM));
             let rows = parse_csv(&text[BOM.len()..]);
             // One row per question asked of the side, in content order; section-action rows
@@ -192,9 +195,9 @@ fn csv_export_round_trips_the_levels() {
             for (row, item) in rows.into_iter().zip(asked) {
                 prop_assert_eq!(&row[1], &item.id);
                 let back = match row[4].as_str() {
-                    "Not applicable" => Some(Answer::NotApplicable),
-                    "Don't know" => Some(Answer::DontKnow),
-                    "Unanswered" => None,
+                    w if w == m.not_applicable => Some(Answer::NotApplicable),
+                    w if w == m.dont_know => Some(Answer::DontKnow),
+                    w if w == m.unanswered => None,
                     _ => Some(Answer::Level(Level::new(row[3].parse().unwrap()).unwrap())),
                 };
                 // As scored: "Not applicable" where none is offered reads as unanswered.

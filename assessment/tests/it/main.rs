@@ -6,6 +6,7 @@ mod support;
 
 mod content;
 mod errors;
+mod exports;
 mod formats;
 mod fuzz;
 mod i18n;
