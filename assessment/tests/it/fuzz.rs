@@ -1,6 +1,5 @@
 //! Property tests for every decoder: 100,000 generated cases each, none may panic, and every
 //! encoder's output decodes back to what went in.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -14,7 +13,8 @@ use assessment::workshop::{
 use assessment::{decode_record, encode_record, Answer, Item, Level, Scope};
 use proptest::prelude::*;
 
-use crate::support::{assessment, finished, fixture, mutated, parse_csv, q, runner, sign};
+use crate::generators::{assessment, mutated, q, runner};
+use crate::support::{finished, fixture, parse_csv, sign};
 
 #[test]
 fn stored_records_round_trip() {

@@ -1,13 +1,12 @@
 //! Properties of scoring and aggregation that hold for any answers: percentages in range, the
 //! overall band never above the Trust band, caps only with their reason, means within the
 //! levels, and counts that add up.
-#![cfg(not(target_arch = "wasm32"))]
 
 use assessment::workshop::{aggregate, Group, Participant};
 use assessment::{score, Cap, Perspective, Scope, TrustGate};
 use proptest::prelude::*;
 
-use crate::support::{answers, perspective, q, runner_with};
+use crate::generators::{answers, perspective, q, runner_with};
 
 /// Any choice of enabled sections (at least one, as `Scope::only` gives) and any side.
 fn scope() -> impl Strategy<Value = Scope> {
