@@ -3,8 +3,14 @@
 //! UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding), every field
 //! quoted, CRLF line ends, and formula injection prevented: a cell that begins with `=`, `+`,
 //! `-`, `@`, a tab or a carriage return gets a leading apostrophe, so it is shown as text.
+//!
+//! A CSV is read by people: its words (section titles, questions, level names, the answers
+//! "Not applicable", "Don't know" and "Unanswered", actions) are in the language it is exported
+//! in. What a script reads stays the same in every language: the column names (English), the
+//! item ids, and the numbers (with `.` for decimals).
 
 use crate::answers::Answer;
+use crate::i18n::Locale;
 use crate::model::{Questionnaire, Scope};
 use crate::scoring::score;
 use crate::wizard::Assessment;
@@ -24,26 +30,46 @@ pub const HEADER: [&str; 8] = [
 
 /// One CSV field: quoted, quotes doubled, formula-like starts neutralised.
 pub fn field(value: &str) -> String {
-    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let mut out = String::with_capacity(value.len() + 3);
-    out.push('"');
-    if risky {
-        out.push('\'');
-    }
-    out.push_str(&value.replace('"', "\"\""));
-    out.push('"');
+    push_field(&mut out, value);
     out
 }
 
-/// The whole file, in `locale` (falling back to the questionnaire's default).
+/// Appends one field, as [`field`] writes it.
+fn push_field(out: &mut String, value: &str) {
+    out.push('"');
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    let mut parts = value.split('"');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        out.push_str("\"\"");
+        out.push_str(part);
+    }
+    out.push('"');
+}
+
+/// Appends one row: its fields separated by commas, then CRLF.
+fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_field(out, cell.as_ref());
+    }
+    out.push_str("\r\n");
+}
+
+/// The whole file, in `locale` (falling back to the questionnaire's default for the content's
+/// texts, and to English for the answer words of a language the app does not ship).
 pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
     let fallback = q.default_locale.as_str();
+    let m = Locale::from_tag(locale).unwrap_or_default().messages();
     let mut out = String::from(BOM);
-    let mut row = |cells: &[String]| {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: &[String]| push_row(&mut out, cells);
     row(&HEADER.map(str::to_owned));
     // The items asked of the respondent's side, each with the actions it triggered; a
     // section's band actions in a row of their own after its items.
@@ -81,10 +107,10 @@ pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
                     )
                 }
                 Some(Answer::NotApplicable) => {
-                    (String::new(), "Not applicable".to_owned(), String::new())
+                    (String::new(), m.not_applicable.to_owned(), String::new())
                 }
-                Some(Answer::DontKnow) => (String::new(), "Don't know".to_owned(), String::new()),
-                None => (String::new(), "Unanswered".to_owned(), String::new()),
+                Some(Answer::DontKnow) => (String::new(), m.dont_know.to_owned(), String::new()),
+                None => (String::new(), m.unanswered.to_owned(), String::new()),
             };
             row(&[
                 section.title.get(locale, fallback).to_owned(),
@@ -109,7 +135,8 @@ pub fn export_csv(a: &Assessment, q: &Questionnaire, locale: &str) -> String {
 }
 
 /// The workshop summary: one row per section (scores in %), then one row per item (levels),
-/// with each side's mean where that side is shown.
+/// with each side's mean where that side is shown. Section titles and questions are in
+/// `locale`; the column names, the "Section score (%)" marker and the yes/no flags stay English.
 pub fn workshop_csv(
     report: &crate::workshop::WorkshopReport,
     q: &Questionnaire,
@@ -128,11 +155,7 @@ pub fn workshop_csv(
     };
     let num = |n: Option<u32>| n.map_or(String::new(), |n| n.to_string());
     let mut out = String::from(BOM);
-    let mut row = |cells: Vec<String>| {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: Vec<String>| push_row(&mut out, &cells);
     row([
         "Section",
         "Item",

@@ -183,7 +183,7 @@ pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareErr
             return Err(ShareError::UnknownFormat(short(format)));
         }
     }
-    let [_, qid, version, who, packed, sum] = parts[..] else {
+    let [format, qid, version, who, packed, sum] = parts[..] else {
         return Err(if parts.len() < 6 {
             ShareError::Truncated
         } else {
@@ -206,8 +206,11 @@ pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareErr
     if qid != q.id {
         return Err(ShareError::OtherQuestionnaire(short(qid)));
     }
-    if !canonical(version) {
-        return Err(ShareError::NotCanonical(short(version)));
+    // The format was checked above unless it is empty.
+    for number in [format, version] {
+        if !canonical(number) {
+            return Err(ShareError::NotCanonical(short(number)));
+        }
     }
     let made_with_version: u32 = version
         .parse()

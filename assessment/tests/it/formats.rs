@@ -299,6 +299,9 @@ fn links_with_numbers_written_another_way_are_refused() {
         ("1", "2\n"),
         ("1", "-2"),
         ("1", ""),
+        // Found by the fuzzer: an empty format was taken for a link cut short before its
+        // first dot, and let through when the rest was whole.
+        ("", "2"),
     ] {
         let mut f = fields.clone();
         (f[0], f[2]) = (format, version);

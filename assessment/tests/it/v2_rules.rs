@@ -9,7 +9,7 @@ use assessment::{
 };
 use serde_json::{json, Value};
 
-use crate::support::{bundled, errors, level};
+use crate::support::{bundled, errors, fixture, level};
 
 /// Every item asked of `side` answered with `f(section id, item id)`.
 fn answers(
@@ -453,14 +453,6 @@ fn the_new_fields_are_validated_with_located_errors() {
 
 // ---------------------------------------------------------------------------------------------
 // Version 1 data, made with the version-1 release (tests/fixtures/v1), opens in version 2.
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/v1/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 fn v1_storage() -> std::collections::BTreeMap<String, String> {
     serde_json::from_str(&fixture("local-storage.json")).unwrap()
