@@ -8,15 +8,20 @@
 //! - `build`: set up, then build the release bundle into `dist/`.
 //! - `test`: set up, then run every check and test: fmt, clippy (host and wasm32), the native
 //!   tests, the component tests in headless Chromium, the release build, and the end-to-end tests.
+//!   Every layer runs even when one before it failed; the end-to-end tests need the release
+//!   build, so without it they are counted as not run. It ends with a line per layer and the
+//!   total, and fails when anything failed, was flaky, skipped or did not run.
 //! - `bench`: build the release bundle and measure its size and load time.
 
 mod dist;
+mod summary;
 mod tools;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 
+use summary::{Libtest, Outcome, Summary};
 use tools::Tools;
 
 fn main() -> ExitCode {
@@ -26,7 +31,7 @@ fn main() -> ExitCode {
         Some("setup") => Tools::setup(&root, tools::Need::All).map(|_| ()),
         Some("serve") => serve(&root, args.iter().any(|a| a == "--release")),
         Some("build") => build(&root),
-        Some("test") => test(&root),
+        Some("test") => return test(&root),
         Some("bench") => bench(&root),
         _ => {
             eprintln!("usage: cargo xtask <setup | serve [--release] | build | test | bench>");
@@ -90,86 +95,143 @@ fn build(root: &Path) -> Result<(), String> {
     build_release(&tools, root)
 }
 
-/// Test totals read from the runners' own summary lines.
-#[derive(Default)]
-struct Totals {
-    passed: u64,
-    failed: u64,
+/// Runs a check (fmt, clippy) and says whether it passed; a failure is reported, not returned,
+/// so that the layers after it still run.
+fn check(tools: &Tools, dir: &Path, program: &str, args: &[&str]) -> Outcome {
+    let result = run(tools, dir, program, args);
+    if let Err(e) = &result {
+        eprintln!("xtask: {e}");
+    }
+    Outcome::Check { ok: result.is_ok() }
 }
 
-impl Totals {
-    /// Reads a cargo / wasm-bindgen-test summary (`test result: ok. 9 passed; 0 failed; ...`) or a
-    /// Playwright one (`  12 passed (5.1s)`, `  1 failed`).
-    fn read(&mut self, line: &str) {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("test result: ") {
-            for part in rest.split(';') {
-                let mut words = part.split_whitespace().rev();
-                let (Some(kind), Some(n)) = (words.next(), words.next()) else {
-                    continue;
-                };
-                let n = n
-                    .trim_start_matches("ok.")
-                    .trim_start_matches("FAILED.")
-                    .trim();
-                let n: u64 = n.parse().unwrap_or(0);
-                match kind {
-                    "passed" => self.passed += n,
-                    "failed" => self.failed += n,
-                    _ => {}
+/// Runs `cargo <args>` (a libtest run), echoing its output and counting its tests.
+fn cargo_tests(tools: &Tools, root: &Path, args: &[&str]) -> Outcome {
+    let spawned = tools
+        .command("cargo", root)
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(c) => c,
+        Err(e) => {
+            return Outcome::NotRun {
+                count: None,
+                why: format!("could not run cargo: {e}"),
+            }
+        }
+    };
+    let mut libtest = Libtest::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            libtest.read(&line);
+        }
+    }
+    let status = child.wait();
+    let counts = libtest.finish();
+    match status {
+        Ok(s) if s.success() => Outcome::Tests {
+            counts,
+            problem: None,
+        },
+        // Nothing ran: the tests did not build (cargo said why above).
+        _ if counts.total() == 0 => Outcome::NotRun {
+            count: None,
+            why: "they did not build or their runner failed; see above".into(),
+        },
+        // The counts say what failed.
+        _ if counts.failed > 0 || counts.did_not_run > 0 => Outcome::Tests {
+            counts,
+            problem: None,
+        },
+        s => Outcome::Tests {
+            counts,
+            problem: Some(format!(
+                "`cargo {}` failed ({}) with no failed test: a part did not build?",
+                args.join(" "),
+                s.map_or_else(|e| e.to_string(), |s| s.to_string())
+            )),
+        },
+    }
+}
+
+/// How many end-to-end tests there are (`npx playwright test --list`), when that can be said.
+fn playwright_count(tools: &Tools, e2e: &Path) -> Option<u64> {
+    let out = tools
+        .command("npx", e2e)
+        .args(["playwright", "test", "--list"])
+        .output()
+        .ok()?;
+    summary::playwright_listed(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// Runs the end-to-end tests and counts them from Playwright's JSON report.
+fn playwright(tools: &Tools, e2e: &Path) -> Outcome {
+    let report = e2e.join("test-results/xtask-report.json");
+    let _ = std::fs::remove_file(&report);
+    let status = tools
+        .command("npx", e2e)
+        .args(["playwright", "test", "--reporter=line,json"])
+        .env("PLAYWRIGHT_JSON_OUTPUT_FILE", &report)
+        .status();
+    let status = match status {
+        Ok(s) => s,
+        Err(e) => {
+            return Outcome::NotRun {
+                count: playwright_count(tools, e2e),
+                why: format!("could not run npx: {e}"),
+            }
+        }
+    };
+    let read = std::fs::read_to_string(&report)
+        .map_err(|e| format!("{}: {e}", report.display()))
+        .and_then(|text| summary::playwright_report(&text));
+    match read {
+        Err(e) => Outcome::NotRun {
+            count: playwright_count(tools, e2e),
+            why: format!("Playwright exited ({status}) without a report: {e}"),
+        },
+        Ok((mut counts, errors)) => {
+            let mut problem = None;
+            if let Some(first) = errors.first() {
+                problem = Some(format!(
+                    "{} error(s) outside any test, the first: {first}",
+                    errors.len()
+                ));
+                // A spec file that could not be loaded is missing from the report.
+                if let Some(listed) = playwright_count(tools, e2e) {
+                    counts.did_not_run += listed.saturating_sub(counts.total());
                 }
             }
-        } else {
-            let mut words = line.split_whitespace();
-            if let (Some(n), Some(kind)) = (words.next(), words.next()) {
-                if let Ok(n) = n.parse::<u64>() {
-                    match kind {
-                        "passed" => self.passed += n,
-                        "failed" => self.failed += n,
-                        _ => {}
-                    }
-                }
+            if problem.is_none() && counts.failed == 0 && !status.success() {
+                problem = Some(format!("Playwright exited with {status}"));
             }
+            Outcome::Tests { counts, problem }
         }
     }
 }
 
-/// Runs a test command, echoing its output and adding up its summary lines.
-fn run_tests(
-    tools: &Tools,
-    dir: &Path,
-    program: &str,
-    args: &[&str],
-    totals: &mut Totals,
-) -> Result<(), String> {
-    let mut child = tools
-        .command(program, dir)
-        .args(args)
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not run {program}: {e}"))?;
-    let stdout = child.stdout.take().expect("stdout is piped");
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| e.to_string())?;
-        println!("{line}");
-        totals.read(&line);
-    }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
-}
-
-fn test(root: &Path) -> Result<(), String> {
-    let tools = Tools::setup(root, tools::Need::All)?;
-    let mut totals = Totals::default();
-    let result = (|| {
-        step("Checking formatting (cargo fmt --check)");
-        run(&tools, root, "cargo", &["fmt", "--all", "--", "--check"])?;
-        step("Linting for the host (cargo clippy --all-targets -D warnings)");
-        run(
+/// Runs every layer, whatever happened in the ones before, and ends with one line per layer
+/// and the total of every test that was meant to run.
+fn test(root: &Path) -> ExitCode {
+    let tools = match Tools::setup(root, tools::Need::All) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut summary = Summary::default();
+    step("Checking formatting (cargo fmt --check)");
+    summary.push(
+        "fmt",
+        check(&tools, root, "cargo", &["fmt", "--all", "--", "--check"]),
+    );
+    step("Linting for the host (cargo clippy --all-targets -D warnings)");
+    summary.push(
+        "clippy (host)",
+        check(
             &tools,
             root,
             "cargo",
@@ -181,9 +243,12 @@ fn test(root: &Path) -> Result<(), String> {
                 "-D",
                 "warnings",
             ],
-        )?;
-        step("Linting for wasm32 (cargo clippy --target wasm32-unknown-unknown -D warnings)");
-        run(
+        ),
+    );
+    step("Linting for wasm32 (cargo clippy --target wasm32-unknown-unknown -D warnings)");
+    summary.push(
+        "clippy (wasm32)",
+        check(
             &tools,
             root,
             "cargo",
@@ -200,40 +265,55 @@ fn test(root: &Path) -> Result<(), String> {
                 "-D",
                 "warnings",
             ],
-        )?;
-        step(
-            "Native tests: the domain crate, the app's pure parts, xtask (cargo test --workspace)",
-        );
-        run_tests(&tools, root, "cargo", &["test", "--workspace"], &mut totals)?;
-        step("Component tests in headless Chromium (wasm-bindgen-test)");
-        run_tests(
+        ),
+    );
+    step("Native tests: the domain crate, the app's pure parts, xtask (cargo test --workspace)");
+    summary.push(
+        "native tests",
+        cargo_tests(&tools, root, &["test", "--workspace", "--no-fail-fast"]),
+    );
+    step("Component tests in headless Chromium (wasm-bindgen-test)");
+    summary.push(
+        "component tests",
+        cargo_tests(
             &tools,
             root,
-            "cargo",
             &[
                 "test",
                 "--target",
                 "wasm32-unknown-unknown",
                 "-p",
                 "distributor-assessment",
+                "--no-fail-fast",
             ],
-            &mut totals,
-        )?;
-        build_release(&tools, root)?;
-        step("End-to-end tests against the release build (Playwright, Debian's Chromium)");
-        run_tests(
-            &tools,
-            &root.join("tests/e2e"),
-            "npx",
-            &["playwright", "test"],
-            &mut totals,
-        )
-    })();
-    println!(
-        "\ntests: {} passed, {} failed",
-        totals.passed, totals.failed
+        ),
     );
-    result
+    let built = build_release(&tools, root);
+    if let Err(e) = &built {
+        eprintln!("xtask: {e}");
+    }
+    summary.push("release build", Outcome::Check { ok: built.is_ok() });
+    step("End-to-end tests against the release build (Playwright, Debian's Chromium)");
+    let e2e = root.join("tests/e2e");
+    let outcome = if built.is_ok() {
+        playwright(&tools, &e2e)
+    } else {
+        println!("    not run: the release build failed (counting them with --list)");
+        Outcome::NotRun {
+            count: playwright_count(&tools, &e2e),
+            why: "the release build failed".into(),
+        }
+    };
+    summary.push("end-to-end tests", outcome);
+    step("Summary");
+    for line in summary.lines() {
+        println!("{line}");
+    }
+    if summary.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn bench(root: &Path) -> Result<(), String> {
@@ -263,25 +343,4 @@ fn bench(root: &Path) -> Result<(), String> {
         "node",
         &["bench-surveyjs.mjs"],
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Totals;
-
-    #[test]
-    fn reads_every_runner_summary() {
-        let mut t = Totals::default();
-        for line in [
-            "test result: ok. 9 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s",
-            "test result: FAILED. 8 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out",
-            "  12 passed (5.1s)",
-            "  2 failed",
-            "running 9 tests",
-            "ok 3 passed something",
-        ] {
-            t.read(line);
-        }
-        assert_eq!((t.passed, t.failed), (29, 3));
-    }
 }
