@@ -142,7 +142,11 @@ impl AppState {
         }
         let mut all = initial_notices;
         all.extend(notices);
-        all.extend(persist::unreadable_at_start(&store, q));
+        let told = all
+            .iter()
+            .filter(|n| matches!(n, Notice::Recovered { .. } | Notice::Unreadable { .. }))
+            .count();
+        all.extend(persist::unreadable_at_start(&store, q, told));
         let locale = initial_locale(&embed, &store);
         let scope = StoredValue::new(scope);
         let assessment = RwSignal::new(assessment);

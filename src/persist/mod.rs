@@ -21,12 +21,18 @@ use crate::notice::Notice;
 use crate::storage::Store;
 
 /// At start: how many stored assessments (records and the copies of damaged ones) and
-/// workshops this version cannot read, as one notice; none when everything reads.
-pub fn unreadable_at_start(store: &Store, q: &assessment::Questionnaire) -> Option<Notice> {
+/// workshops this version cannot read, as one notice; none when everything reads. `told` is how
+/// many of the assessments a notice already speaks of (the one in progress, found damaged).
+pub fn unreadable_at_start(
+    store: &Store,
+    q: &assessment::Questionnaire,
+    told: usize,
+) -> Option<Notice> {
     let records = list(store, q)
         .iter()
         .filter(|e| matches!(e, Entry::Unreadable { .. }))
-        .count();
+        .count()
+        .saturating_sub(told);
     let workshops = list_workshops(store, q)
         .iter()
         .filter(|e| matches!(e, WorkshopEntry::Unreadable { .. }))

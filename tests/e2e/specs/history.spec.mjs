@@ -65,7 +65,7 @@ test('delete shows an undo notice that puts the assessment back', async ({ page 
   await complete(page, () => 2);
   await myAssessments(page);
   await record(page, 'Untitled assessment').getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByText('Deleted “Untitled assessment”.')).toBeVisible();
+  await expect(page.getByText('Deleted “\u2068Untitled assessment\u2069”.')).toBeVisible();
   await expect(page.getByText('No saved assessments yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(record(page, 'Untitled assessment')).toContainText('Overall 25 % Transactional');
@@ -140,10 +140,17 @@ test('malformed, oversized and future-version files are refused with a reason, n
     { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "a survey"}') },
   ]);
   const report = page.locator('.dra-import__report');
-  await expect(report).toContainText('broken.json: not imported: the file is not valid JSON');
-  await expect(report).toContainText('huge.json: not imported: the file is 6 MB; files over 5 MB are not read.');
-  await expect(report).toContainText(`future.json: assessment 1 not imported: the saved assessment uses version 7 of the questionnaire; this app has version ${content.version}.`);
-  await expect(report).toContainText('other.json: not imported: the file is not an assessment export (no "format" field).');
+  // Plain words for each file (names isolated from the text around them), the detail behind them.
+  const line = (file, text) => report.getByRole('listitem').filter({ hasText: `\u2068${file}\u2069: ${text}` });
+  await expect(line('broken.json', 'not imported. This file is damaged')).toBeVisible();
+  await expect(line('huge.json', 'not imported. This file is too large to import: 5.00 MB, more than the 5 MB limit.')).toBeVisible();
+  await expect(line('future.json', 'assessment 1 not imported. This assessment was made with a newer version')).toContainText(
+    `questionnaire version 7; this app has version ${content.version}`);
+  await expect(line('other.json', 'not imported. This file is not an assessment export from this app.')).toContainText('no "format" field');
+  const detail = line('broken.json', 'not imported').getByText('EOF while parsing');
+  await expect(detail).toBeHidden();
+  await line('broken.json', 'not imported').getByText('Details').click();
+  await expect(detail).toBeVisible();
   await expect(report).toContainText('Nothing was imported.');
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(record(page, 'Untitled assessment')).toContainText('Overall 75 % Partnership');
@@ -198,7 +205,7 @@ test('a share link opens read-only elsewhere and can be saved; a cut-short link 
   // The same link, cut short.
   await page2.goto(link.slice(0, link.length - 10));
   await expect(page2.getByRole('heading', { level: 1, name: 'This link cannot be opened' })).toBeVisible();
-  await expect(page2.getByRole('alert')).toContainText('this link is incomplete');
+  await expect(page2.getByRole('alert')).toContainText('This link is incomplete');
   await other.close();
 });
 
@@ -255,7 +262,7 @@ test('the import report is tied to the file control and announced', async ({ pag
   await page.goto('/#/history');
   const input = page.getByLabel('Import JSON files');
   await input.setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') }]);
-  const report = page.getByRole('status').filter({ hasText: 'x.json: not imported' });
+  const report = page.getByRole('status').filter({ hasText: '\u2068x.json\u2069: not imported' });
   await expect(report).toBeVisible();
-  await expect(input).toHaveAccessibleDescription(/Choose or drop JSON files.*x\.json: not imported: the file is not valid JSON/);
+  await expect(input).toHaveAccessibleDescription(/Choose or drop JSON files.*x\.json\u2069: not imported\. This file is damaged/);
 });

@@ -157,9 +157,9 @@ test('notices are worded when shown, so they follow a change of language', async
   await app.answer(0, 0, 2);
   await page.getByRole('link', { name: 'My assessments' }).click();
   await page.getByRole('article', { name: 'Untitled assessment' }).getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByText('Deleted “Untitled assessment”.')).toBeVisible();
+  await expect(page.getByText('Deleted “\u2068Untitled assessment\u2069”.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('Deutsch');
-  await expect(page.getByText('„Unbenannte Bewertung“ gelöscht.')).toBeVisible();
+  await expect(page.getByText('„\u2068Unbenannte Bewertung\u2069“ gelöscht.')).toBeVisible();
   // Undo still works after the switch: the notice kept what it needs.
   await page.getByRole('button', { name: 'Rückgängig' }).click();
   await expect(page.getByRole('article', { name: 'Unbenannte Bewertung' })).toBeVisible();

@@ -8,6 +8,7 @@ import { AssessmentPage } from './app.mjs';
 const fixture = (name) =>
   readFileSync(new URL(`../../../assessment/tests/fixtures/v1/${name}`, import.meta.url), 'utf8');
 const HOST = 'http://127.0.0.1:8092/';
+const APP = 'http://127.0.0.1:8090/';
 
 test('unreadable data is counted at start and can be downloaded or deleted', async ({ page }) => {
   const app = new AssessmentPage(page);
@@ -79,19 +80,39 @@ test('an embedding host hears one page event per page change', async ({ page }) 
     .toEqual([0, 1, 2, 3, 4, 5]);
 });
 
-test('a parent origin that is not exactly an origin sends nothing', async ({ page }) => {
+test('a parent origin that is not exactly an origin sends nothing', async ({ browser }) => {
+  // A page on the host's origin framing the app with a given parent_origin, in a fresh browser
+  // context each time, recording every message that frame sends.
+  const frameWith = async (parentOrigin) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(HOST);
+    await page.evaluate((src) => {
+      window.received = [];
+      const f = document.createElement('iframe');
+      // Only this frame's messages: the host page's own embed sends too.
+      window.addEventListener('message', (e) => {
+        if (e.source === f.contentWindow) window.received.push(e.data);
+      });
+      f.title = 'framed';
+      f.src = src;
+      document.body.append(f);
+    }, `${APP}?embed=1&perspective=distributor&parent_origin=${encodeURIComponent(parentOrigin)}`);
+    return { context, page, frame: page.frameLocator('iframe[title="framed"]') };
+  };
   // The control: the right origin hears `ready`.
-  await page.goto(`${HOST}?parent_origin=http://127.0.0.1:8092`);
-  await expect.poll(() => page.evaluate(() => window.events.filter((e) => e.type === 'ready').length)).toBe(1);
+  const control = await frameWith('http://127.0.0.1:8092');
+  await expect.poll(() => control.page.evaluate(() => window.received.filter((d) => d.type === 'ready').length)).toBe(1);
+  await control.context.close();
   for (const bad of ['http://127.0.0.1:8092/', 'HTTP://127.0.0.1:8092', 'http://127.0.0.1:8092/page']) {
-    await page.goto(`${HOST}?parent_origin=${encodeURIComponent(bad)}`);
-    const frame = page.frameLocator('iframe');
+    const { context, page, frame } = await frameWith(bad);
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(frame.getByRole('heading', { level: 1, name: 'The Relationship' })).toBeVisible();
     // A page change happened and the frame is drawn: had anything been sent, it would be here.
     await frame.getByRole('button', { name: 'Next' }).click();
     await expect(frame.getByRole('heading', { level: 1, name: 'Motivation & Rewards' })).toBeVisible();
-    expect(await page.evaluate(() => window.events), bad).toEqual([]);
+    expect(await page.evaluate(() => window.received), bad).toEqual([]);
+    await context.close();
   }
 });
 
@@ -106,10 +127,11 @@ test('leaving with answers that could not be saved asks first', async ({ page })
   });
   await app.answer(0, 0, 4);
   await expect(page.getByRole('status').filter({ hasText: 'could not be saved' })).toBeVisible();
-  const dialog = new Promise((resolve) => page.once('dialog', async (d) => {
-    resolve(d.type());
-    await d.dismiss();
-  }));
+  const asked = page.waitForEvent('dialog');
+  const closed = page.waitForEvent('close');
   await page.close({ runBeforeUnload: true });
-  expect(await dialog).toBe('beforeunload');
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.accept();
+  await closed;
 });

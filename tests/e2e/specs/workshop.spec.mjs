@@ -137,7 +137,7 @@ test('30 result files: means, spreads, the most divided item and a perception ga
   // The same files again are duplicates.
   await page.getByLabel('Add result files').setInputFiles(files.slice(0, 3));
   await expect(report).toContainText('3 duplicates skipped.');
-  await expect(report).toContainText('result-0.json: already in this workshop (duplicate).');
+  await expect(report).toContainText('\u2068result-0.json\u2069: already in this workshop (duplicate).');
   await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
 
   // Participants are anonymous until labels are switched on.
@@ -170,7 +170,7 @@ test('share links pasted one per line; a cut-short one is refused', async ({ pag
   await page.getByRole('button', { name: 'Add links' }).click();
   const report = page.locator('.dra-import__report');
   await expect(report).toContainText('Added 1 participant.');
-  await expect(report).toContainText('Link on line 3: not imported: this link is incomplete');
+  await expect(report).toContainText('Link on line 3: not imported. This link is incomplete');
   await expect(page.getByText('1 participant: 0 brand owner, 1 distributor')).toBeVisible();
   await expect(page.getByText('The distributor breakdown is hidden: it needs at least 3 respondents')).toBeVisible();
 });
