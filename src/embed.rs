@@ -330,4 +330,75 @@ mod tests {
         );
         assert_eq!(resize(401.2)["height"], json!(402));
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn key() -> impl Strategy<Value = String> {
+            prop_oneof![
+                prop::sample::select(vec![
+                    "embed",
+                    "perspective",
+                    "sections",
+                    "accent",
+                    "font_scale",
+                    "results",
+                    "share_scores",
+                    "parent_origin",
+                    "lang",
+                ])
+                .prop_map(str::to_owned),
+                "\\PC{0,12}",
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "\\PC{0,40}",
+                "(https?|HTTPS|data|javascript)://[a-zA-Z0-9.:\\[\\]/@?#-]{0,24}",
+                "#[0-9a-fA-FxX;]{0,8}",
+                "-?[0-9.eE+]{0,8}|NaN|inf",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+            /// Whatever a host page puts in the URL, the options are safe to use: an accent that
+            /// is a colour, a font scale in range, an origin the browser would write (or
+            /// nothing sent at all), and scores only with an origin.
+            #[test]
+            fn any_parameters_give_safe_options(pairs in prop::collection::vec((key(), value()), 0..8)) {
+                let o = EmbedOptions::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                if let Some(a) = &o.accent {
+                    prop_assert!(a.starts_with('#') && (a.len() == 4 || a.len() == 7));
+                    prop_assert!(a[1..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+                }
+                if let Some(s) = o.font_scale {
+                    prop_assert!((0.75..=2.0).contains(&s));
+                }
+                match o.target_origin() {
+                    None => prop_assert!(o.parent_origin.is_none()),
+                    Some("*") => prop_assert!(o.parent_origin.is_none() && !o.sends_scores()),
+                    Some(o) => {
+                        let again = origin(o);
+                        prop_assert_eq!(again.as_deref(), Some(o));
+                    }
+                }
+                prop_assert!(o.sections.iter().all(|s| s.len() <= 32 && !s.is_empty()));
+            }
+
+            /// An accepted origin is already in the browser's form.
+            #[test]
+            fn accepted_origins_are_canonical(v in value()) {
+                if let Some(o) = origin(&v) {
+                    prop_assert_eq!(&o, &v);
+                    prop_assert!(!o.ends_with('/') && o.to_ascii_lowercase() == o);
+                }
+            }
+        }
+    }
 }

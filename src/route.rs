@@ -155,4 +155,39 @@ mod tests {
         assert_eq!(Route::parse("#r="), Route::Shared(String::new()));
         assert_eq!(Route::parse("#/workshop/"), Route::Workshops);
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::{percent_decode, percent_encode, Route};
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+            /// Any fragment names some screen, without a panic.
+            #[test]
+            fn any_fragment_parses(f in "\\PC{0,80}") {
+                let _ = Route::parse(&f);
+            }
+
+            /// Fragments built from route-like pieces, with escapes, too.
+            #[test]
+            fn route_like_fragments_parse(
+                head in prop::sample::select(vec!["#/", "#/workshop/", "#/compare/", "#r=", "#/history/", ""]),
+                rest in "[a-z0-9%/ .A-F\\u{e9}\\u{202e}-]{0,40}",
+            ) {
+                let _ = Route::parse(&format!("{head}{rest}"));
+            }
+
+            /// Every id survives the trip through the fragment, whatever it holds.
+            #[test]
+            fn ids_round_trip(a in "\\PC{1,30}", b in "\\PC{1,30}") {
+                for route in [Route::Compare(a.clone(), b.clone()), Route::Workshop(a.clone()), Route::Present(b.clone())] {
+                    prop_assert_eq!(Route::parse(&route.fragment()), route);
+                }
+                prop_assert_eq!(percent_decode(&percent_encode(&a)), Some(a));
+            }
+        }
+    }
 }

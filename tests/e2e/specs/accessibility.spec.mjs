@@ -52,6 +52,9 @@ async function everyScreen(page, check) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no violations on any screen, ${colorScheme} colours`, async ({ page }) => {
+    // Every screen, axe's full rule set on each: about 35 s on an idle 2-core machine, so the
+    // default 60 s leaves too little room when the other worker is busy.
+    test.setTimeout(150_000);
     await page.emulateMedia({ colorScheme });
     const found = [];
     await everyScreen(page, async (screen) => {
