@@ -72,6 +72,9 @@ impl Notice {
     pub fn detail(&self, m: &Messages) -> Option<String> {
         let stored = |key: &str, reason: &RecordError| {
             let mut d = reason.detail(m).unwrap_or_else(|| reason.plain(m));
+            if !d.ends_with('.') {
+                d.push('.');
+            }
             d.push(' ');
             d.push_str(&fill(m.notice_detail_key, &[("key", key)]));
             d

@@ -305,8 +305,7 @@ fn Unreadable(key_: String, id: String, reason: RecordError, kept: bool) -> impl
             <p class="dra-muted">{explanation}</p>
             <details class="dra-details">
                 <summary>{m.details}</summary>
-                <p>{fill(m.unreadable_reason, &[("reason", &reason.plain(m))])}</p>
-                {reason.detail(m).map(|d| view! { <p>{d}</p> })}
+                <p>{fill(m.unreadable_reason, &[("reason", &reason.detail(m).unwrap_or_else(|| reason.plain(m)))])}</p>
                 <p>{fill(m.notice_detail_key, &[("key", &isolate(&key_))])}</p>
             </details>
             <div class="dra-actions dra-actions--compact">

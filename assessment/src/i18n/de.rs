@@ -350,6 +350,7 @@ pub const DE: Messages = Messages {
     export_left_out: "{n} beschädigte Bewertung konnte nicht in die Datei aufgenommen werden. Laden Sie sie einzeln über ihre Karte unten herunter.|{n} beschädigte Bewertungen konnten nicht in die Datei aufgenommen werden. Laden Sie jede einzeln über ihre Karte unten herunter.",
     import_finished_elsewhere: "Der gestartete Import ist fertig: {n} hinzugefügt. Der vollständige Bericht steht dort, wo Sie ihn gestartet haben.|Der gestartete Import ist fertig: {n} hinzugefügt. Der vollständige Bericht steht dort, wo Sie ihn gestartet haben.",
     restore_lost: "Ein Import ist fehlgeschlagen, und einige Bewertungen, die er geändert hatte, ließen sich nicht wiederherstellen. Ihre früheren Fassungen wurden als Datei heruntergeladen, damit nichts verloren geht.",
+    workshop_unreadable_damaged: "Er ist beschädigt. Er bleibt erhalten, bis Sie ihn löschen; laden Sie ihn herunter, um eine Kopie zu behalten.",
     workshop_unreadable_heading: "Ein Workshop, der sich nicht öffnen lässt",
     ws_links_kept: "Die Zeilen, die nicht hinzugefügt werden konnten, bleiben im Feld, damit Sie sie korrigieren oder entfernen können.",
 };

@@ -360,6 +360,7 @@ catalogue! {
     export_left_out: "{n} damaged assessment could not go into the file. Download it on its own from its card below.|{n} damaged assessments could not go into the file. Download each on its own from its card below.",
     import_finished_elsewhere: "The import you started has finished: {n} added. The full report is where you started it.|The import you started has finished: {n} added. The full report is where you started it.",
     restore_lost: "An import failed, and some assessments it had changed could not be put back as they were. Their earlier versions were downloaded in a file, so nothing is lost.",
+    workshop_unreadable_damaged: "It is damaged. It is kept as it is until you delete it; download it to keep a copy.",
     workshop_unreadable_heading: "A workshop that cannot be opened",
     ws_links_kept: "The lines that could not be added are left in the box, to correct or remove.",
 }

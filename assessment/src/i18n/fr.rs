@@ -350,6 +350,7 @@ pub const FR: Messages = Messages {
     export_left_out: "{n}\u{a0}évaluation endommagée n’a pas pu être mise dans le fichier. Téléchargez-la à part depuis sa fiche ci-dessous.|{n}\u{a0}évaluations endommagées n’ont pas pu être mises dans le fichier. Téléchargez chacune à part depuis sa fiche ci-dessous.",
     import_finished_elsewhere: "L’import lancé est terminé\u{a0}: {n}\u{a0}ajout. Le rapport complet se trouve là où vous l’avez lancé.|L’import lancé est terminé\u{a0}: {n}\u{a0}ajouts. Le rapport complet se trouve là où vous l’avez lancé.",
     restore_lost: "Un import a échoué, et certaines évaluations qu’il avait modifiées n’ont pas pu être remises comme avant. Leurs versions précédentes ont été téléchargées dans un fichier, afin que rien ne soit perdu.",
+    workshop_unreadable_damaged: "Il est endommagé. Il est conservé tel quel jusqu’à ce que vous le supprimiez\u{a0}; téléchargez-le pour en garder une copie.",
     workshop_unreadable_heading: "Un atelier qui ne peut pas être ouvert",
     ws_links_kept: "Les lignes qui n’ont pas pu être ajoutées restent dans le champ, pour les corriger ou les retirer.",
 };

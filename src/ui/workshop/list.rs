@@ -119,11 +119,10 @@ fn Unreadable(key_: String, reason: WorkshopError) -> impl IntoView {
     view! {
         <article class="dra-card dra-record dra-record--unreadable" aria-labelledby=labelled>
             <h2 id=heading>{m.workshop_unreadable_heading}</h2>
-            <p class="dra-muted">{m.unreadable_damaged}</p>
+            <p class="dra-muted">{m.workshop_unreadable_damaged}</p>
             <details class="dra-details">
                 <summary>{m.details}</summary>
-                <p>{reason.plain(m)}</p>
-                {reason.detail(m).map(|d| view! { <p>{d}</p> })}
+                <p>{reason.detail(m).unwrap_or_else(|| reason.plain(m))}</p>
             </details>
             <div class="dra-actions dra-actions--compact">
                 <button type="button" class="dra-button dra-button--small" on:click=download>{m.download}</button>
