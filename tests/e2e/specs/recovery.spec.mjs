@@ -39,6 +39,23 @@ test('unreadable data is counted at start and can be downloaded or deleted', asy
   expect(await page.evaluate(() => localStorage.getItem('dra.workshop.w9'))).toBe(damaged);
 });
 
+test('Export all says which damaged records it could not put in the file', async ({ page }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.evaluate(() => {
+    localStorage.setItem('dra.record.lost', 'not json at all');
+    localStorage.setItem('dra.record.newer', '{"schema": 9, "id": "newer"}');
+  });
+  await page.goto('/#/history');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all (JSON)' }).click(),
+  ]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(file.records).toEqual([{ schema: 9, id: 'newer' }]);
+  await expect(page.getByRole('status').filter({ hasText: '1 damaged assessment could not go into the file' })).toBeVisible();
+});
+
 test('a workshop edited in two tabs keeps every participant', async ({ context }) => {
   const a = await context.newPage();
   await new AssessmentPage(a).open('/#/workshops');
