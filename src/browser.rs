@@ -145,19 +145,37 @@ pub fn file_date(ms: i64) -> String {
     )
 }
 
-/// The page's address without its fragment, for share links.
+/// The URL parameters a share link leaves out: the language (the receiver of a link reads it in
+/// their own, not the sender's) and every embed option of `crate::embed::EmbedOptions` (a link
+/// copied inside a frame opens as a page of its own, not as the host's frame).
+pub const NOT_SHARED: [&str; 9] = [
+    "lang",
+    "embed",
+    "perspective",
+    "sections",
+    "accent",
+    "font_scale",
+    "results",
+    "share_scores",
+    "parent_origin",
+];
+
+/// The page's address without its fragment and without the parameters in [`NOT_SHARED`], for
+/// share links.
 pub fn base_url() -> String {
     let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
         return String::new();
     };
     match web_sys::Url::new(&href) {
-        // The receiver of a link reads it in their own language, not the sender's.
         Ok(url) => {
-            url.search_params().delete("lang");
+            let params = url.search_params();
+            for name in NOT_SHARED {
+                params.delete(name);
+            }
             url.set_hash("");
             url.href()
         }
-        Err(_) => href.split('#').next().unwrap_or("").to_owned(),
+        Err(_) => href.split(['?', '#']).next().unwrap_or("").to_owned(),
     }
 }
 
@@ -180,4 +198,32 @@ pub fn set_lang_in_url(code: &str) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
         }
     }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use crate::embed::EmbedOptions;
+
+    #[test]
+    fn share_links_leave_out_every_embed_option() {
+        // Each name left out is one the embed options read: set alone, it changes them.
+        let samples = [
+            ("lang", "de"),
+            ("embed", "1"),
+            ("perspective", "distributor"),
+            ("sections", "REL"),
+            ("accent", "#123"),
+            ("font_scale", "1.5"),
+            ("results", "0"),
+            ("share_scores", "1"),
+            ("parent_origin", "https://a.example"),
+        ];
+        assert_eq!(samples.map(|(k, _)| k), super::NOT_SHARED);
+        let default = EmbedOptions::from_params([]);
+        for (k, v) in samples {
+            assert_ne!(EmbedOptions::from_params([(k, v)]), default, "{k}");
+        }
+    }
+
 }

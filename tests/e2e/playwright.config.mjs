@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './chromium.mjs';
+import { PORTS, origin } from './ports.mjs';
 
-const PORT = 8090;
+const PORT = PORTS.app;
 const DIST = process.env.DIST_DIR ?? '../../dist';
 
 // The release build in ../../dist, served on loopback by serve.mjs.
@@ -25,8 +26,12 @@ export default defineConfig({
     // The app.
     { command: `node serve.mjs ${DIST} ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
     // The app again, under the strict Content-Security-Policy.
-    { command: `node serve.mjs ${DIST} ${PORT + 1} --csp`, url: `http://127.0.0.1:${PORT + 1}/`, reuseExistingServer: false },
-    // An example host page on another origin, embedding the app.
-    { command: `node serve.mjs host ${PORT + 2}`, url: `http://127.0.0.1:${PORT + 2}/`, reuseExistingServer: false },
+    { command: `node serve.mjs ${DIST} ${PORTS.csp} --csp`, url: `${origin(PORTS.csp)}/`, reuseExistingServer: false },
+    // An example host page on another origin, embedding the app (from wherever it is served).
+    {
+      command: `node serve.mjs host ${PORTS.host} --app-origin ${origin(PORT)}`,
+      url: `${origin(PORTS.host)}/`,
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -93,24 +93,54 @@ export function bandOf(percent, lang = 'en') {
   return content.scoring.bands[bandIndex(percent)].name[lang];
 }
 
-/** The app's own words the page object needs, per language (from assessment/src/i18n). */
-export const UI = {
-  en: {
-    start: 'Start', next: 'Next', seeResults: 'See results', results: 'Results',
-    notApplicable: 'Not applicable', dontKnow: "Don't know", brandOwner: 'Brand owner',
-    distributor: 'Distributor', progress: 'Questions answered', language: 'Language',
-  },
-  de: {
-    start: 'Starten', next: 'Weiter', seeResults: 'Ergebnisse ansehen', results: 'Ergebnisse',
-    notApplicable: 'Nicht zutreffend', dontKnow: 'Weiß nicht', brandOwner: 'Markeninhaber',
-    distributor: 'Distributor', progress: 'Beantwortete Fragen', language: 'Sprache',
-  },
-  fr: {
-    start: 'Commencer', next: 'Suivant', seeResults: 'Voir les résultats', results: 'Résultats',
-    notApplicable: 'Sans objet', dontKnow: 'Je ne sais pas', brandOwner: 'Propriétaire de la marque',
-    distributor: 'Distributeur', progress: 'Questions avec réponse', language: 'Langue',
-  },
-};
+/** A catalogue of the app's own words (assessment/src/i18n/<lang>.rs), as key -> text. */
+function readCatalogue(lang) {
+  const source = readFileSync(new URL(`../../../assessment/src/i18n/${lang}.rs`, import.meta.url), 'utf8');
+  const messages = {};
+  for (const [, key, raw] of source.matchAll(/^\s*(\w+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
+    messages[key] = raw.replace(/\\u\{([0-9a-fA-F]+)\}|\\(.)/g, (_, hex, c) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : c));
+  }
+  return messages;
+}
+
+/** Every message of the app per language, read from the catalogues the app is built from. */
+export const MSG = { en: readCatalogue('en'), de: readCatalogue('de'), fr: readCatalogue('fr') };
+
+/** Fills `{name}` placeholders, as `assessment::i18n::fill` does. */
+export const fill = (template, args = {}) => template.replace(/\{(\w+)\}/g, (all, k) => (k in args ? String(args[k]) : all));
+
+/** A counted message (`one|other`) for `n`, as `Messages::count` does (French counts 0 as one). */
+export function count(lang, template, n, args = {}) {
+  const forms = template.split('|');
+  const one = lang === 'fr' ? n <= 1 : n === 1;
+  return fill(forms[one ? 0 : forms.length - 1], { n, ...args });
+}
+
+/** The app's own words the page object needs, per language. */
+export const UI = Object.fromEntries(
+  Object.entries(MSG).map(([lang, m]) => [
+    lang,
+    {
+      start: m.start, next: m.next, seeResults: m.see_results, results: m.results,
+      notApplicable: m.not_applicable, dontKnow: m.dont_know, brandOwner: m.brand_owner,
+      distributor: m.distributor, progress: m.progress_label, language: m.language,
+    },
+  ]),
+);
+
+/** Every text of the questionnaire in `lang` (titles, questions, levels, actions, ...). */
+export function contentTexts(lang) {
+  const out = [];
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof v.en === 'string' && typeof v[lang] === 'string') out.push(v[lang]);
+      else Object.values(v).forEach(walk);
+    }
+  };
+  walk(content);
+  return out;
+}
 
 export class AssessmentPage {
   /** `lang`: the language the app is expected to speak ('en', 'de' or 'fr'). */
@@ -118,6 +148,7 @@ export class AssessmentPage {
     this.page = page;
     this.lang = lang;
     this.ui = UI[lang];
+    this.m = MSG[lang];
     this.side = 'brand_owner';
   }
 
@@ -135,11 +166,33 @@ export class AssessmentPage {
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
   }
 
+  /** Follows a link of the main navigation ('My assessments', 'Workshops', ...). */
+  async nav(name) {
+    await this.page.getByRole('navigation', { name: this.m.nav_label }).getByRole('link', { name, exact: true }).click();
+    await expect(this.heading(name)).toBeVisible();
+  }
+
+  /** A status region (an import report, a notice) that says `text`. */
+  status(text) {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
   async start(perspective = this.ui.brandOwner) {
     this.side = perspective === this.ui.distributor ? 'distributor' : 'brand_owner';
     await this.page.getByRole('radio', { name: perspective, exact: true }).check();
     await this.page.getByRole('button', { name: this.ui.start, exact: true }).click();
     await expect(this.heading(this.text(content.sections[0].title))).toBeVisible();
+  }
+
+  /** Completes a new assessment answering every item with `levelOf`, whatever was on screen. */
+  async complete(levelOf, perspective = this.ui.brandOwner) {
+    await this.open();
+    for (const name of [this.m.start_again, this.m.start_new]) {
+      const button = this.page.getByRole('button', { name, exact: true });
+      if (await button.isVisible()) await button.click();
+    }
+    await this.start(perspective);
+    await this.answerAll(levelOf);
   }
 
   question(sectionIndex, itemIndex) {
@@ -184,5 +237,91 @@ export class AssessmentPage {
 
   progressbar() {
     return this.page.getByRole('progressbar', { name: this.ui.progress });
+  }
+
+  /** On the results: presses "Copy share link" and returns the link it shows. */
+  async shareLink() {
+    await this.page.getByRole('button', { name: this.m.copy_share_link }).click();
+    const box = this.page.getByRole('textbox', { name: this.m.share_link });
+    await expect(box).not.toHaveValue('');
+    return box.inputValue();
+  }
+
+  /** Presses `button` (a locator) and returns the download it starts, saved as `path`. */
+  async download(button, path) {
+    const downloading = this.page.waitForEvent('download');
+    await button.click();
+    const download = await downloading;
+    await download.saveAs(path);
+    return download;
+  }
+
+  /** A saved assessment on My assessments, by its name. */
+  record(name) {
+    return this.page.getByRole('article', { name });
+  }
+
+  /** Creates a workshop from the Workshops screen and waits for its page. */
+  async createWorkshop(name) {
+    if (this.page.url() === 'about:blank') await this.open();
+    await this.nav(this.m.nav_workshops);
+    await this.page.getByRole('textbox', { name: this.m.name }).fill(name);
+    await this.page.getByRole('button', { name: this.m.create_workshop }).click();
+    await expect(this.heading(name)).toBeVisible();
+  }
+
+  /** On a workshop: pastes `text` into the share-links box and adds them. */
+  async addLinks(text) {
+    await this.page.getByRole('textbox', { name: this.m.links_label }).fill(text);
+    await this.page.getByRole('button', { name: this.m.add_links }).click();
+  }
+
+  /**
+   * Visits every screen, calling `check(name)` on each: welcome, questions, results, My
+   * assessments, compare, a shared result, a workshop, workshops, the presenter view, embed mode.
+   * Leaves two assessments and a workshop named `workshop` behind.
+   */
+  async everyScreen(check, workshop = 'Screens') {
+    const { page, m } = this;
+    await this.open();
+    await check('welcome');
+    for (let run = 0; run < 2; run++) {
+      if (run === 1) await page.getByRole('button', { name: m.start_again }).click();
+      await this.start(run ? this.ui.distributor : this.ui.brandOwner);
+      if (run === 0) {
+        await this.answer(0, 0, 2);
+        await check('questions');
+      }
+      // The second run leaves some questions at "Don't know": some sections are then not
+      // scored, and the results list what to find out.
+      await this.answerAll((sid, i) => (run === 1 && i === 1 ? 'dk' : ((i + run) % 5) + 1));
+    }
+    await check('results');
+    const link = await this.shareLink();
+    await this.nav(m.nav_history);
+    await expect(page.getByRole('article')).toHaveCount(2);
+    await check('my assessments');
+    await page.getByRole('button', { name: m.compare_two }).click();
+    await expect(this.heading(m.compare_heading)).toBeVisible();
+    await check('compare');
+    await page.goto(link);
+    await expect(this.heading(m.shared_heading)).toBeVisible();
+    await check('shared result');
+    await this.createWorkshop(workshop);
+    await this.addLinks(`${link}\n`);
+    await expect(this.status(count(this.lang, m.ws_added, 1))).toBeVisible();
+    await check('workshop');
+    await this.nav(m.nav_workshops);
+    await expect(this.record(workshop)).toBeVisible();
+    await check('workshops');
+    await this.record(workshop).getByRole('button', { name: m.open }).click();
+    await page.getByRole('button', { name: m.present }).click();
+    await page.keyboard.press('ArrowRight');
+    await expect(this.heading(this.text(content.sections[0].title))).toBeVisible();
+    await check('presenter');
+    await page.keyboard.press('Escape');
+    await page.goto('/?embed=1&perspective=distributor');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check('embed');
   }
 }

@@ -1,8 +1,8 @@
 // Languages: a whole run in German, switching language mid-way, where the language comes from,
-// and a right-to-left layout check.
+// what links carry, no English left on any screen, and a right-to-left layout check.
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { AssessmentPage, UI, askedCount, bandOf, content, expectedScores } from './app.mjs';
+import { AssessmentPage, MSG, UI, askedCount, bandOf, content, contentTexts, expectedScores } from './app.mjs';
 
 /** A section band's index for a displayed percentage. */
 const bandIndexDe = (percent) => content.scoring.bands.reduce((n, b, i) => (percent >= b.min_percent ? i : n), 0);
@@ -47,13 +47,20 @@ test.describe('with a German browser', () => {
     await expect(page.getByRole('region', { name: 'So lesen Sie dieses Ergebnis' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Punktzahl je Bereich' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Die schwächsten Praktiken' })).toBeVisible();
-    // Nothing English is left on the page: the English-only words of the results are absent.
-    for (const english of ['Overall', 'What to do next', 'How to read this result', 'Section scores', 'Edit answers', 'answered as']) {
-      await expect(page.getByText(english, { exact: false })).toHaveCount(0);
-    }
+    // Numbers are written the German way: a no-break space before the percent sign (getByText
+    // treats it as a space, so the exact characters are read here), and the date too.
+    const overall = page.getByText(/^Gesamt \d/);
+    expect(await overall.textContent()).toBe(`Gesamt ${want.overall}${NBSP}% ${band}${want.atRisk ? ' (gefährdet)' : ''}`);
+    const about = page.getByText(/^beantwortet als Distributor/);
+    await expect(about).toHaveText(/ · \d{1,2}\. \S+ \d{4}$/);
     // The German page is as accessible as the English one (lang attributes included).
     const result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);
+    // Back to English: the same result, written the English way.
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('English');
+    await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+    expect(await page.getByText(/^Overall \d/).textContent()).toBe(want.overallText);
+    await expect(page.getByText(/^answered as distributor/)).toHaveText(/ · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 
   test('the lang parameter wins over the browser language', async ({ page }) => {
@@ -97,24 +104,6 @@ test('switching language mid-way keeps every answer, and the choice is remembere
   await expect(fr.heading(content.sections[0].title.fr)).toBeVisible();
   await expect(fr.question(0, 3).getByRole('radio', { name: new RegExp(`^5 `) })).toBeChecked();
   await expect(page.getByText('Domaine 1 sur 4', { exact: true })).toBeVisible();
-});
-
-test('dates and numbers follow the language', async ({ page }) => {
-  const app = new AssessmentPage(page, 'de');
-  await app.open('/?lang=de');
-  await app.start();
-  await app.answerAll(() => 5);
-  await expect(page.getByText(`Gesamt 100${NBSP}% Partnerschaft`)).toBeVisible();
-  // getByText treats a no-break space as a space: the exact characters are read here.
-  expect(await page.locator('.dra-overall__score').textContent()).toBe(`Gesamt 100${NBSP}% Partnerschaft`);
-  // The date under the results heading is written the German way (e.g. "26. Nov. 2026").
-  const about = page.locator('.dra-about');
-  await expect(about).toHaveText(/als Distributor|als Markeninhaber/);
-  await expect(about).toHaveText(/\d{1,2}\. \S+ \d{4}/);
-  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('English');
-  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
-  expect(await page.locator('.dra-overall__score').textContent()).toBe('Overall 100 % Partnership');
-  await expect(about).toHaveText(/answered as (distributor|brand owner) · [A-Z][a-z]{2} \d{1,2}, \d{4}/);
 });
 
 test('a right-to-left page mirrors the layout and still fits 320 px', async ({ page }) => {
@@ -180,3 +169,113 @@ test('long German words do not make a phone screen scroll sideways', async ({ pa
   await app.answerAll((sid, i) => (i % 5) + 1);
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test('share links carry no language; the switch rewrites a lang in the address, and adds none', async ({ page, browser, baseURL }) => {
+  // Opened with ?lang=fr: the switch keeps the parameter in step, so a reload keeps the choice.
+  const fr = new AssessmentPage(page, 'fr');
+  await fr.open('/?lang=fr');
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('Deutsch');
+  const de = new AssessmentPage(page, 'de');
+  await expect(de.heading(content.title.de)).toBeVisible();
+  expect(new URL(page.url()).searchParams.getAll('lang')).toEqual(['de']);
+  await page.reload();
+  await expect(de.heading(content.title.de)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('Français');
+  await expect(fr.heading(content.title.fr)).toBeVisible();
+  expect(new URL(page.url()).searchParams.getAll('lang')).toEqual(['fr']);
+
+  // The link made here carries the answers, not the language: the receiver reads their own.
+  await fr.start();
+  await fr.answerAll(() => 4);
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
+  const link = await fr.shareLink();
+  const url = new URL(link);
+  expect(url.search).toBe('');
+  expect(`${url.origin}${url.pathname}`).toBe(baseURL);
+  expect(url.hash).toMatch(/^#r=/);
+  const other = await browser.newContext({ locale: 'en-US' });
+  const receiver = await other.newPage();
+  await receiver.goto(link);
+  await expect(receiver.getByRole('heading', { level: 1, name: 'Shared result' })).toBeVisible();
+  await expect(receiver.locator('html')).toHaveAttribute('lang', 'en');
+  await other.close();
+
+  // Without a lang in the address, switching adds none: the choice is remembered instead.
+  await page.goto('/');
+  await expect(fr.heading(MSG.fr.results)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('English');
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+});
+
+/** Runs in the page: every text a person reads or hears there (text nodes, names and
+ * descriptions given in attributes, the title), whitespace collapsed. */
+function pageTexts() {
+  const strings = new Set();
+  const add = (t) => {
+    const s = (t ?? '').replace(/\s+/g, ' ').trim();
+    if (s) strings.add(s);
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.parentElement.closest('script, style, noscript')) add(n.textContent);
+  }
+  for (const el of document.querySelectorAll('*')) {
+    for (const name of ['aria-label', 'aria-valuetext', 'aria-roledescription', 'title', 'placeholder', 'alt']) {
+      if (el.hasAttribute(name)) add(el.getAttribute(name));
+    }
+  }
+  add(document.title);
+  return [...strings];
+}
+
+/** The literal pieces of a catalogue's messages (between placeholders and plural forms). */
+const fragments = (messages) =>
+  Object.values(messages).flatMap((m) => m.split(/\{\w+\}|\|/).map((f) => f.replace(/\s+/g, ' ').trim()).filter(Boolean));
+
+const letters = (s) => s.match(/\p{L}+/gu) ?? [];
+
+/** A text without its numbers (levels, counts, percentages), which read the same in every language. */
+const words = (s) => s.replace(/[\d.,:%\u00a0\u202f+\u2212–-]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+
+for (const [lang, locale] of [['de', 'de-DE'], ['fr', 'fr-FR']]) {
+  test(`no English is left on any screen in ${lang}`, async ({ browser, baseURL }) => {
+    test.slow();
+    const WORKSHOP = 'Lyon';
+    /** Every screen's texts, in a browser that speaks `locale`. */
+    const texts = async (locale, lang) => {
+      const context = await browser.newContext({ locale, baseURL });
+      const page = await context.newPage();
+      const screens = {};
+      await new AssessmentPage(page, lang).everyScreen(async (screen) => {
+        screens[screen] = await page.evaluate(pageTexts);
+      }, WORKSHOP);
+      await context.close();
+      return screens;
+    };
+    const english = await texts('en-US', 'en');
+    const target = await texts(locale, lang);
+    // What may read the same in both: the words the catalogue and the questionnaire give
+    // identically (a name, "Distributor"), the languages' own names, the workshop's name.
+    // A questionnaire text may also be shown in pieces (a chart label wrapped over lines).
+    const targetContent = contentTexts(lang);
+    const same = new Set([...fragments(MSG[lang]), ...targetContent, 'English', 'Deutsch', 'Français', WORKSHOP].map(words));
+    const distinctive = [...new Set(Object.values(english).flat())].filter(
+      (s) => letters(s).some((w) => w.length >= 3) && !same.has(words(s)) && !targetContent.some((t) => t.includes(s)),
+    );
+    expect(distinctive.length).toBeGreaterThan(200);
+    const left = [];
+    for (const [screen, strings] of Object.entries(target)) {
+      expect(strings.length, screen).toBeGreaterThan(5);
+      const exact = new Set(strings);
+      const all = strings.join('\n');
+      for (const s of distinctive) {
+        // A whole text as it is, or a sentence of three words or more inside a longer text.
+        if (exact.has(s) || (letters(s).length >= 3 && all.includes(s))) left.push(`${screen}: ${s}`);
+      }
+    }
+    expect(left).toEqual([]);
+  });
+}

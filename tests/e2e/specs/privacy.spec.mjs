@@ -1,11 +1,18 @@
+// What the app does and does not do with the network, and how it is served: a strict CSP, no
+// request leaving the origin, offline use and new releases, precompressed files and cache headers,
+// hosting under a sub-path.
 import { test, expect } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AssessmentPage } from './app.mjs';
-import { serve } from '../serve.mjs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { AssessmentPage, expectedScores } from './app.mjs';
+import { HASHED, serve } from '../serve.mjs';
+import { PORTS, origin } from '../ports.mjs';
 
-const CSP_URL = 'http://127.0.0.1:8091/';
+const CSP_URL = `${origin(PORTS.csp)}/`;
+const DIST = process.env.DIST_DIR ?? '../../dist';
 
 /** A full run from the welcome page: an assessment, My assessments, a workshop. */
 async function fullRun(page) {
@@ -36,8 +43,10 @@ test('under a strict Content-Security-Policy the app works and nothing is blocke
   // Styles set from code (the progress bar's width) go through the CSSOM and take effect.
   await page.getByRole('link', { name: 'Assessment', exact: true }).click();
   await page.getByRole('button', { name: 'Edit answers' }).click();
-  const bar = page.locator('.dra-progress__bar');
-  await expect(bar).toHaveCSS('width', await page.locator('.dra-progress__track').evaluate((t) => getComputedStyle(t).width));
+  const track = new AssessmentPage(page).progressbar();
+  await expect.poll(() => track.evaluate((t) => getComputedStyle(t.firstElementChild).width)).toBe(
+    await track.evaluate((t) => getComputedStyle(t).width),
+  );
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
   expect(violations).toEqual([]);
 });
@@ -87,9 +96,9 @@ test('after one visit the app loads and works with the network off', async ({ pa
 test('a new release replaces the cached one on the next visit', async ({ page, context }) => {
   // The release build, copied so that a "new release" can be put in its place.
   const dir = mkdtempSync(join(tmpdir(), 'dra-release-'));
-  cpSync('../../dist', dir, { recursive: true });
-  const server = await serve(dir, 8094);
-  const url = 'http://127.0.0.1:8094/';
+  cpSync(DIST, dir, { recursive: true });
+  const server = await serve(dir, PORTS.release);
+  const url = `${origin(PORTS.release)}/`;
   try {
     await page.goto(url);
     await expect(page.getByRole('radio', { name: 'Brand owner', exact: true })).toBeVisible();
@@ -99,8 +108,12 @@ test('a new release replaces the cached one on the next visit', async ({ page, c
     });
     expect(await page.evaluate(() => caches.keys())).toEqual([`dra-${first}`]);
     // The new release: another page and a service worker with another version.
+    // (Shipped with its own precompressed copies, as `cargo xtask build` makes them.)
     for (const [file, from, to] of [['index.html', first, 'next-release'], ['sw.js', first, 'next-release']]) {
-      writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replaceAll(from, to));
+      const text = readFileSync(join(dir, file), 'utf8').replaceAll(from, to);
+      writeFileSync(join(dir, file), text);
+      writeFileSync(join(dir, `${file}.br`), brotliCompressSync(text));
+      writeFileSync(join(dir, `${file}.gz`), gzipSync(text));
     }
     await page.reload();
     await expect(page.locator('meta[name=dra-release]')).toHaveAttribute('content', 'next-release');
@@ -112,6 +125,138 @@ test('a new release replaces the cached one on the next visit', async ({ page, c
     await expect(page.getByRole('radio', { name: 'Brand owner', exact: true })).toBeVisible();
     await context.setOffline(false);
   } finally {
+    server.close();
+  }
+});
+
+/** A GET with `headers`, answered with the status, the headers and the body exactly as sent. */
+function fetchRaw(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test('the .br and .gz copies are sent with Content-Encoding when accepted, and decode to the file', async ({ page, baseURL }) => {
+  const files = readdirSync(DIST).filter((f) => !/\.(br|gz)$/.test(f));
+  expect(files).toEqual(expect.arrayContaining(['index.html', 'sw.js', 'embed.js', 'manifest.webmanifest']));
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+  const decoders = { br: brotliDecompressSync, gzip: gunzipSync };
+  for (const file of files) {
+    const plain = readFileSync(join(DIST, file));
+    const url = new URL(file === 'index.html' ? './' : file, baseURL).href;
+    for (const [accept, coding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['br;q=0, gzip;q=0', undefined],
+      ['identity', undefined],
+      [undefined, undefined],
+    ]) {
+      const res = await fetchRaw(url, accept === undefined ? {} : { 'accept-encoding': accept });
+      const what = `${file} for Accept-Encoding: ${accept}`;
+      expect(res.status, what).toBe(200);
+      expect(res.headers['content-encoding'], what).toBe(coding);
+      expect(res.headers.vary, what).toBe('Accept-Encoding');
+      const body = coding ? decoders[coding](res.body) : res.body;
+      expect(body.equals(plain), what).toBe(true);
+      if (file.endsWith('.wasm')) {
+        expect(res.headers['content-type']).toBe('application/wasm');
+        if (coding) expect(res.body.length).toBeLessThan(plain.length / 2);
+      }
+      // Hashed files never change; the rest is revalidated.
+      expect(res.headers['cache-control'], what).toBe(HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    }
+  }
+  expect(files.filter((f) => HASHED.test(f)).length).toBeGreaterThanOrEqual(4);
+
+  // The browser gets the best coding it asks for, and the app runs from the decoded files.
+  const served = [];
+  page.on('response', async (res) => {
+    if (new URL(res.url()).origin !== new URL(baseURL).origin) return;
+    const accept = (await res.request().allHeaders())['accept-encoding'] ?? '';
+    served.push({ path: new URL(res.url()).pathname, accept, coding: res.headers()['content-encoding'], body: await res.body().catch(() => null) });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('radio', { name: 'Brand owner', exact: true })).toBeVisible();
+  const wasm = files.find((f) => f.endsWith('.wasm'));
+  await expect.poll(() => served.some((s) => s.path === `/${wasm}` && s.body)).toBe(true);
+  for (const s of served.filter((x) => x.body)) {
+    const best = /\bbr\b/.test(s.accept) ? 'br' : /\bgzip\b/.test(s.accept) ? 'gzip' : undefined;
+    expect(s.coding, `${s.path} (${s.accept})`).toBe(best);
+    const file = s.path === '/' ? 'index.html' : s.path.slice(1);
+    expect(s.body.equals(readFileSync(join(DIST, file))), s.path).toBe(true);
+  }
+});
+
+test('hosted under a sub-path, the respondent flow, share links and the offline cache stay there', async ({ page, context }) => {
+  const BASE = '/tools/assessment/';
+  // The release build as `public_url = "/tools/assessment/"` in Trunk.toml writes it (README,
+  // "Serving"): trunk's root-relative asset URLs start with the sub-path. Everything else --
+  // the loader's service worker, the manifest, the app's own links -- is relative to the page.
+  const dir = mkdtempSync(join(tmpdir(), 'dra-subpath-'));
+  cpSync(DIST, dir, { recursive: true });
+  let rewritten = 0;
+  for (const file of readdirSync(dir).filter((f) => f === 'index.html' || /^loader-.*\.js$/.test(f))) {
+    const text = readFileSync(join(dir, file), 'utf8').replace(/(["'])\/(?=[\w.-]+\.(?:js|wasm|css)\1)/g, (_, quote) => {
+      rewritten += 1;
+      return quote + BASE;
+    });
+    // No root-relative URL is left outside the sub-path.
+    expect(text).not.toMatch(/(?:=|from|:)\s*(["'])\/(?!\/|tools\/assessment\/)/);
+    writeFileSync(join(dir, file), text);
+    // Their precompressed copies, made again (cargo xtask build would write them so).
+    writeFileSync(join(dir, `${file}.br`), brotliCompressSync(text));
+    writeFileSync(join(dir, `${file}.gz`), gzipSync(text));
+  }
+  expect(rewritten).toBeGreaterThanOrEqual(4);
+  const server = await serve(dir, PORTS.subPath, {}, { base: BASE });
+  const url = `${origin(PORTS.subPath)}${BASE}`;
+  const outside = [];
+  context.on('request', (req) => {
+    const u = new URL(req.url());
+    if (u.protocol.startsWith('http') && !u.pathname.startsWith(BASE)) outside.push(u.pathname);
+  });
+  try {
+    await page.goto(url);
+    const app = new AssessmentPage(page);
+    const levelOf = (sid, i) => (i % 5) + 1;
+    await app.start('Distributor');
+    await app.answerAll(levelOf);
+    await expect(page.getByText(expectedScores(levelOf, 'distributor').overallText, { exact: true })).toBeVisible();
+    // A share link points at the sub-path, and opens there.
+    const link = await app.shareLink();
+    expect(link.startsWith(`${url}#r=`)).toBe(true);
+    await app.nav('My assessments');
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await page.reload();
+    await expect(app.heading('My assessments')).toBeVisible();
+    // The service worker lives under the sub-path, with the sub-path as its scope, and the
+    // manifest starts the app there.
+    const sw = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+      return { scope: registration.scope, script: registration.active.scriptURL };
+    });
+    expect(sw).toEqual({ scope: url, script: `${url}sw.js` });
+    const manifestUrl = new URL(await page.locator('link[rel=manifest]').getAttribute('href'), url);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.webmanifest'), 'utf8'));
+    expect(new URL(manifest.start_url, manifestUrl).href).toBe(url);
+    expect(new URL(manifest.scope, manifestUrl).href).toBe(url);
+    // Offline, the page and the shared link still open from the cache.
+    await context.setOffline(true);
+    await page.goto(link);
+    await expect(app.heading('Shared result')).toBeVisible();
+    await page.goto(url);
+    await expect(app.heading('Results')).toBeVisible();
+    await context.setOffline(false);
+    expect(outside).toEqual([]);
+  } finally {
+    await context.setOffline(false);
     server.close();
   }
 });

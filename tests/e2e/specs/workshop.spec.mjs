@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { asked, content, en } from './app.mjs';
+import { AssessmentPage, asked, content, en } from './app.mjs';
 
 const items = content.sections.flatMap((s, si) => s.items.map((item, ii) => ({ ...item, section: s, si, ii })));
 const N = 30;
@@ -81,20 +81,19 @@ function sectionMean(sectionIndex, who = () => true) {
   return Math.floor(values.reduce((a, b) => a + b, 0) / values.length + 0.5 + 1e-9);
 }
 
+/** A page object on a new workshop named `name`. */
 async function createWorkshop(page, name) {
-  await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
-  await page.getByRole('textbox', { name: 'Name' }).fill(name);
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const app = new AssessmentPage(page);
+  await app.createWorkshop(name);
+  return app;
 }
 
 test('30 result files: means, spreads, the most divided item and a perception gap', async ({ page }) => {
-  await createWorkshop(page, 'Kick-off Munich');
+  const app = await createWorkshop(page, 'Kick-off Munich');
   const files = Array.from({ length: N }, (_, k) => recordFile(k));
-  await page.getByLabel('Add result files').setInputFiles(files);
-  const report = page.locator('.dra-import__report');
-  await expect(report).toContainText('Added 30 participants.');
+  const input = page.getByLabel('Add result files');
+  await input.setInputFiles(files);
+  await expect(app.status('Added 30 participants.')).toBeVisible();
   await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
 
   // Section means, overall and per side, against values computed here.
@@ -135,9 +134,11 @@ test('30 result files: means, spreads, the most divided item and a perception ga
   await expect(gaps.getByRole('row', { name: new RegExp(`^${en(items[3].question).slice(0, 30)}`) })).toHaveCount(0);
 
   // The same files again are duplicates.
-  await page.getByLabel('Add result files').setInputFiles(files.slice(0, 3));
-  await expect(report).toContainText('3 duplicates skipped.');
+  await input.setInputFiles(files.slice(0, 3));
+  // The report is announced and read with the file control.
+  const report = app.status('3 duplicates skipped.');
   await expect(report).toContainText('\u2068result-0.json\u2069: already in this workshop (duplicate).');
+  await expect(input).toHaveAccessibleDescription(/3 duplicates skipped\..*result-0\.json\u2069: already in this workshop \(duplicate\)\./);
   await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
 
   // Participants are anonymous until labels are switched on.
@@ -156,29 +157,22 @@ test('30 result files: means, spreads, the most divided item and a perception ga
 
 test('share links pasted one per line; a cut-short one is refused', async ({ page }) => {
   // Make a real link with the app.
-  await page.goto('/');
-  await page.getByRole('radio', { name: 'Distributor', exact: true }).check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  for (let s = 0; s < 4; s++) {
-    for (const radio of await page.getByRole('radio', { name: /^4 Managed/ }).all()) await radio.check();
-    await page.getByRole('button', { name: s === 3 ? 'See results' : 'Next' }).click();
-  }
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  await createWorkshop(page, 'Links');
-  await page.getByRole('textbox', { name: 'Share links, one per line' }).fill(`${link}\n\n${link.slice(0, -12)}\n`);
-  await page.getByRole('button', { name: 'Add links' }).click();
-  const report = page.locator('.dra-import__report');
-  await expect(report).toContainText('Added 1 participant.');
+  const app = new AssessmentPage(page);
+  await app.complete(() => 4, 'Distributor');
+  const link = await app.shareLink();
+  await app.createWorkshop('Links');
+  await app.addLinks(`${link}\n\n${link.slice(0, -12)}\n`);
+  const report = app.status('Added 1 participant.');
   await expect(report).toContainText('Link on line 3: not imported. This link is incomplete');
+  await expect(page.getByRole('textbox', { name: 'Share links, one per line' })).toHaveAccessibleDescription(/Added 1 participant\..*Link on line 3/);
   await expect(page.getByText('1 participant: 0 brand owner, 1 distributor')).toBeVisible();
   await expect(page.getByText('The distributor breakdown is hidden: it needs at least 3 respondents')).toBeVisible();
 });
 
 test('the presenter view moves with the arrow keys and closes with Escape', async ({ page }) => {
-  await createWorkshop(page, 'Presenting');
+  const app = await createWorkshop(page, 'Presenting');
   await page.getByLabel('Add result files').setInputFiles(Array.from({ length: 6 }, (_, k) => recordFile(k * 5)));
-  await expect(page.locator('.dra-import__report')).toContainText('Added 6 participants.');
+  await expect(app.status('Added 6 participants.')).toBeVisible();
   await page.getByRole('button', { name: 'Present' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   await expect(page.getByText('slide 1 of 5')).toBeVisible();
@@ -198,15 +192,15 @@ test('the presenter view moves with the arrow keys and closes with Escape', asyn
 });
 
 test('workshops are listed, reopened and deleted with undo', async ({ page }) => {
-  await createWorkshop(page, 'To delete');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
-  const card = page.getByRole('article', { name: 'To delete' });
+  const app = await createWorkshop(page, 'To delete');
+  await app.nav('Workshops');
+  const card = app.record('To delete');
   await expect(card).toContainText('0 participants');
   await card.getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'To delete' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workshops' }).click();
-  await page.getByRole('article', { name: 'To delete' }).getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByRole('article', { name: 'To delete' })).toHaveCount(0);
+  await expect(app.heading('To delete')).toBeVisible();
+  await app.nav('Workshops');
+  await app.record('To delete').getByRole('button', { name: 'Delete' }).click();
+  await expect(app.record('To delete')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('article', { name: 'To delete' })).toBeVisible();
+  await expect(app.record('To delete')).toBeVisible();
 });
