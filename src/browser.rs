@@ -200,7 +200,6 @@ pub fn set_lang_in_url(code: &str) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use crate::embed::EmbedOptions;
@@ -225,5 +224,4 @@ mod tests {
             assert_ne!(EmbedOptions::from_params([(k, v)]), default, "{k}");
         }
     }
-
 }
