@@ -92,7 +92,7 @@ test('an import never overwrites without asking: keep both, replace, skip', asyn
   // Puts another report in place, so that each choice is seen to write its own.
   const otherReport = async () => {
     await input.setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
-    await expect(app.status('x.json: not imported')).toBeVisible();
+    await expect(app.status('\u2068x.json\u2069: not imported')).toBeVisible();
   };
 
   // Keep both, with the file dropped on the import area (the drop reaches it from its control).
@@ -170,7 +170,7 @@ test('malformed, oversized and future-version files are refused with a reason ti
   await expect(detail).toBeHidden();
   await line('broken.json', 'not imported').getByText('Details').click();
   await expect(detail).toBeVisible();
-  await expect(input).toHaveAccessibleDescription(/^Choose or drop JSON files.*broken\.json\u2069: not imported\. This file is damaged.*huge\.json.*future\.json.*other\.json/);
+  await expect(input).toHaveAccessibleDescription(/^Choose or drop JSON files.*huge\.json\u2069: not imported\. This file is too large.*broken\.json\u2069: not imported\. This file is damaged.*future\.json.*other\.json/);
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(app.record('Untitled assessment')).toContainText('Overall 75 % Partnership');
 });

@@ -4,11 +4,12 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { AssessmentPage } from './app.mjs';
+import { PORTS, origin } from '../ports.mjs';
 
 const fixture = (name) =>
   readFileSync(new URL(`../../../assessment/tests/fixtures/v1/${name}`, import.meta.url), 'utf8');
-const HOST = 'http://127.0.0.1:8092/';
-const APP = 'http://127.0.0.1:8090/';
+const HOST = `${origin(PORTS.host)}/`;
+const APP = `${origin(PORTS.app)}/`;
 
 test('unreadable data is counted at start and can be downloaded or deleted', async ({ page }) => {
   const app = new AssessmentPage(page);
@@ -118,10 +119,11 @@ test('a parent origin that is not exactly an origin sends nothing', async ({ bro
     return { context, page, frame: page.frameLocator('iframe[title="framed"]') };
   };
   // The control: the right origin hears `ready`.
-  const control = await frameWith('http://127.0.0.1:8092');
+  const control = await frameWith(origin(PORTS.host));
   await expect.poll(() => control.page.evaluate(() => window.received.filter((d) => d.type === 'ready').length)).toBe(1);
   await control.context.close();
-  for (const bad of ['http://127.0.0.1:8092/', 'HTTP://127.0.0.1:8092', 'http://127.0.0.1:8092/page']) {
+  const host = origin(PORTS.host);
+  for (const bad of [`${host}/`, host.toUpperCase(), `${host}/page`]) {
     const { context, page, frame } = await frameWith(bad);
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(frame.getByRole('heading', { level: 1, name: 'The Relationship' })).toBeVisible();
