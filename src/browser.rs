@@ -148,17 +148,7 @@ pub fn file_date(ms: i64) -> String {
 /// The URL parameters a share link leaves out: the language (the receiver of a link reads it in
 /// their own, not the sender's) and every embed option of `crate::embed::EmbedOptions` (a link
 /// copied inside a frame opens as a page of its own, not as the host's frame).
-pub const NOT_SHARED: [&str; 9] = [
-    "lang",
-    "embed",
-    "perspective",
-    "sections",
-    "accent",
-    "font_scale",
-    "results",
-    "share_scores",
-    "parent_origin",
-];
+pub const NOT_SHARED: [&str; 9] = crate::embed::PARAMETERS;
 
 /// The page's address without its fragment and without the parameters in [`NOT_SHARED`], for
 /// share links.

@@ -21,6 +21,19 @@ use assessment::{Perspective, Questionnaire, Report};
 use serde_json::{json, Value};
 
 pub const SOURCE: &str = "distributor-assessment";
+
+/// Every URL parameter [`EmbedOptions::from_params`] reads.
+pub const PARAMETERS: [&str; 9] = [
+    "lang",
+    "embed",
+    "perspective",
+    "sections",
+    "accent",
+    "font_scale",
+    "results",
+    "share_scores",
+    "parent_origin",
+];
 pub const HOST_SOURCE: &str = "distributor-assessment-host";
 pub const VERSION: u64 = 1;
 
@@ -339,18 +352,7 @@ mod tests {
 
         fn key() -> impl Strategy<Value = String> {
             prop_oneof![
-                prop::sample::select(vec![
-                    "embed",
-                    "perspective",
-                    "sections",
-                    "accent",
-                    "font_scale",
-                    "results",
-                    "share_scores",
-                    "parent_origin",
-                    "lang",
-                ])
-                .prop_map(str::to_owned),
+                prop::sample::select(PARAMETERS.to_vec()).prop_map(str::to_owned),
                 "\\PC{0,12}",
             ]
         }

@@ -125,9 +125,7 @@ impl Line {
             Line::LinksKept => m.ws_links_kept.to_owned(),
         }
     }
-}
 
-impl Line {
     /// The technical detail behind a refusal (shown behind "Details").
     pub fn detail(&self, m: &Messages) -> Option<String> {
         match self {

@@ -280,7 +280,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>, drafts: Drafts) 
 fn Unreadable(key_: String, id: String, reason: RecordError, kept: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
-    let heading_id = format!("dra-unreadable-{}", crate::present::slug(&key_));
+    let heading_id = format!("dra-unreadable-{}", crate::route::percent_encode(&key_));
     let labelled_by = heading_id.clone();
     let explanation = if kept {
         m.unreadable_newer

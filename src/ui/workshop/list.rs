@@ -107,7 +107,7 @@ fn Card(w: Workshop) -> impl IntoView {
 fn Unreadable(key_: String, reason: WorkshopError) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
-    let heading = format!("dra-ws-unreadable-{}", crate::present::slug(&key_));
+    let heading = format!("dra-ws-unreadable-{}", crate::route::percent_encode(&key_));
     let labelled = heading.clone();
     let (k1, k2) = (key_.clone(), key_);
     let download = move |_| {
