@@ -6,6 +6,7 @@
 //! thin shell that renders these types.
 
 pub mod answers;
+pub mod chart;
 pub mod content;
 pub mod csv;
 pub mod exchange;

@@ -113,6 +113,9 @@ pub struct Section {
     pub id: String,
     pub title: Text,
     pub intro: Text,
+    /// Questions for a workshop to discuss about this section; the presenter's closing slide
+    /// shows them.
+    pub discussion: Vec<Text>,
     /// The section's weight in the overall score.
     pub weight: u32,
     /// One text per band, in the order of [`ScoringRules::bands`].

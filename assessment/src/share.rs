@@ -29,6 +29,9 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// Why a link could not be read. Every case has a message a person can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
+    /// Not a link of this app at all: a web address without an assessment in it, or text whose
+    /// first field is not a link format number (shortened for display).
+    NotAssessmentLink(String),
     Truncated,
     Altered,
     UnknownFormat(String),
@@ -44,6 +47,7 @@ impl ShareError {
     /// What went wrong, for people, in the catalogue's language.
     pub fn message(&self, m: &Messages) -> String {
         match self {
+            ShareError::NotAssessmentLink(_) => m.link_not_assessment.to_owned(),
             ShareError::Truncated => m.link_truncated.to_owned(),
             ShareError::Altered => m.link_altered.to_owned(),
             ShareError::UnknownFormat(f) => fill(m.link_newer, &[("found", f)]),
@@ -56,6 +60,7 @@ impl ShareError {
     /// Plain words for people: what happened and what to do, in the catalogue's language.
     pub fn plain(&self, m: &Messages) -> String {
         match self {
+            ShareError::NotAssessmentLink(_) => m.plain_link_not_assessment,
             ShareError::Truncated => m.plain_link_truncated,
             ShareError::Altered | ShareError::NotCanonical(_) => m.plain_link_altered,
             ShareError::UnknownFormat(_) => m.plain_link_newer,
@@ -68,6 +73,9 @@ impl ShareError {
     /// The technical detail behind the plain words, where there is more to say.
     pub fn detail(&self, m: &Messages) -> Option<String> {
         match self {
+            ShareError::NotAssessmentLink(found) => {
+                Some(fill(m.detail_not_assessment_link, &[("found", found)]))
+            }
             ShareError::Truncated | ShareError::Altered => None,
             ShareError::UnknownFormat(f) => Some(fill(
                 m.detail_link_format,
@@ -170,12 +178,32 @@ fn number(text: &str) -> Option<u32> {
     canonical(text).then(|| text.parse().ok()).flatten()
 }
 
+/// The payload in a pasted share link: the whole link (`https://…/#r=<payload>`), its fragment
+/// (`#r=<payload>` or `r=<payload>`) or the payload alone. A web address with no assessment
+/// fragment, or another fragment, is [`ShareError::NotAssessmentLink`].
+pub fn pasted_payload(text: &str) -> Result<&str, ShareError> {
+    let text = text.trim();
+    match text.split_once('#') {
+        Some((_, fragment)) => fragment
+            .strip_prefix(FRAGMENT_PREFIX)
+            .ok_or_else(|| ShareError::NotAssessmentLink(short(text))),
+        None if text.contains("://") => Err(ShareError::NotAssessmentLink(short(text))),
+        None => Ok(text.strip_prefix(FRAGMENT_PREFIX).unwrap_or(text)),
+    }
+}
+
 /// Reads a share link's payload. Every link the app makes reads back; a link written any other
 /// way is refused, so one set of answers has exactly one link.
 pub fn decode_share(payload: &str, q: &Questionnaire) -> Result<Shared, ShareError> {
     let parts: Vec<&str> = payload.split('.').collect();
     // The format first: a later format may be laid out (and checked) differently.
     if let Some(format) = parts.first().filter(|f| !f.is_empty()) {
+        // Digits written oddly ("+1", "01") are a changed link; anything else is not a link
+        // format at all.
+        let numeric = |b: u8| b.is_ascii_digit() || b"+- ".contains(&b);
+        if !format.bytes().all(numeric) {
+            return Err(ShareError::NotAssessmentLink(short(payload)));
+        }
         if !canonical(format) {
             return Err(ShareError::NotCanonical(short(format)));
         }

@@ -120,6 +120,12 @@ pub(super) fn sections(c: &mut Checker, raw: Vec<RawSection>) -> (Vec<Section>, 
         let sid = c.id(&format!("{p}.id"), rs.id, &mut section_ids);
         let title = c.text(&format!("{p}.title"), rs.title);
         let intro = c.text(&format!("{p}.intro"), rs.intro);
+        let discussion = rs
+            .discussion
+            .into_iter()
+            .enumerate()
+            .map(|(n, t)| c.text(&format!("{p}.discussion[{n}]"), Some(t)))
+            .collect();
         let weight = rs.weight.unwrap_or(1);
         if !SECTION_WEIGHTS.contains(&weight) {
             c.err(
@@ -145,6 +151,7 @@ pub(super) fn sections(c: &mut Checker, raw: Vec<RawSection>) -> (Vec<Section>, 
             id: sid,
             title,
             intro,
+            discussion,
             weight,
             band_texts: Vec::new(),
             actions: Vec::new(),

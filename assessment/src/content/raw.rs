@@ -94,6 +94,9 @@ pub(super) struct RawSection {
     pub(super) id: Option<String>,
     pub(super) title: Option<RawText>,
     pub(super) intro: Option<RawText>,
+    /// Questions for a workshop to discuss about this section (optional).
+    #[serde(default)]
+    pub(super) discussion: Vec<RawText>,
     pub(super) weight: Option<u32>,
     #[serde(default)]
     pub(super) band_texts: BTreeMap<String, RawText>,

@@ -137,6 +137,7 @@ fn references_and_texts_are_checked() {
         .remove("partnership");
     doc["sections"][1]["title"]["es"] = json!("Motivación");
     doc["sections"][2].as_object_mut().unwrap().remove("intro");
+    doc["sections"][3]["discussion"][0]["de"] = json!(" ");
     doc["format"] = json!(2);
     assert_eq!(
         errors(&doc),
@@ -144,11 +145,24 @@ fn references_and_texts_are_checked() {
             "format: format 2 is not supported (this app reads format 1)",
             "sections[1].title.es: locale not declared in \"locales\"",
             "sections[2].intro: missing",
+            "sections[3].discussion[0].de: empty text",
             "scoring.trust_gate.section: no section has the id \"TRUST\"",
             "scoring.trust_gate.not_assessed_cap_band: no band has the id \"bronze\"",
             "sections[0].band_texts.partnership: missing",
         ]
     );
+}
+
+#[test]
+fn discussion_prompts_are_optional() {
+    let mut doc = bundled();
+    for s in doc["sections"].as_array_mut().unwrap() {
+        s.as_object_mut().unwrap().remove("discussion");
+    }
+    let q = assessment::parse_questionnaire(&doc.to_string()).unwrap();
+    assert!(q.sections.iter().all(|s| s.discussion.is_empty()));
+    let bundled = assessment::default_questionnaire().unwrap();
+    assert!(bundled.sections.iter().all(|s| !s.discussion.is_empty()));
 }
 
 #[test]

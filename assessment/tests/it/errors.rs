@@ -124,6 +124,7 @@ fn share_variant(e: &ShareError) -> &'static str {
         ShareError::OtherQuestionnaire(_) => "OtherQuestionnaire",
         ShareError::UnknownVersion(_) => "UnknownVersion",
         ShareError::NotCanonical(_) => "NotCanonical",
+        ShareError::NotAssessmentLink(_) => "NotAssessmentLink",
     }
 }
 
@@ -137,6 +138,7 @@ fn share_errors() -> Vec<ShareError> {
         ShareError::OtherQuestionnaire("supplier-relationship".into()),
         ShareError::UnknownVersion("9".into()),
         decode_share(&good.replacen("1.", "01.", 1), &q).unwrap_err(),
+        decode_share("https://example.com/page", &q).unwrap_err(),
     ]
 }
 
@@ -188,7 +190,7 @@ fn cases() -> Vec<(String, Words)> {
         ));
     }
     // Each variant of each type once (the counts follow the matches above).
-    assert_eq!(seen.len(), 9 + 5 + 5 + 6, "{seen:?}");
+    assert_eq!(seen.len(), 9 + 5 + 5 + 7, "{seen:?}");
     out
 }
 
@@ -273,6 +275,7 @@ fn the_detail_says_what_exactly_is_wrong() {
         Some("questionnaire “supplier-relationship”"),
         Some("questionnaire version 9"),
         Some("“01” is not a number as this app writes it: digits only, with no sign and no leading zero"),
+        Some("Found: https://example.com/page"),
     ];
     let got = details(en);
     assert_eq!(got.len(), want_en.len());
@@ -307,6 +310,7 @@ fn the_one_line_message_is_unchanged() {
         messages[11],
         "the file is not an assessment export (no \"format\" field)"
     );
+    assert_eq!(messages[25], "this is not an assessment link");
     assert_eq!(
         messages[19],
         "this link is incomplete: it may have been cut short when it was copied. Ask for the whole link"

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod charts;
 mod content;
 mod errors;
 mod exports;

@@ -2,10 +2,12 @@
 
 use crate::support::{level, next_version};
 use assessment::scoring::TrustGate;
+use assessment::share::{decode_share, encode_share, pasted_payload, ShareError};
 use assessment::workshop::{
-    aggregate, decode_workshop, decode_workshop_at, encode_workshop, Participant, Workshop,
-    WorkshopError,
+    aggregate, decode_workshop, decode_workshop_at, encode_workshop, Participant, Recognised,
+    Workshop, WorkshopError,
 };
+use assessment::Assessment;
 use assessment::{default_questionnaire, Answer, Answers, Perspective, Questionnaire, Scope};
 
 /// A participant answering every item 3 except where `overrides` says otherwise.
@@ -266,16 +268,184 @@ fn one_perspective_only_has_no_gaps() {
 fn participants_are_added_once() {
     let q = default_questionnaire().unwrap();
     let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
-    assert!(w.add(participant(&q, "record:a", None, &[]), 2));
-    assert!(
-        !w.add(participant(&q, "record:a", None, &[]), 3),
-        "same key: a duplicate"
+    assert_eq!(
+        w.add(participant(&q, "record:a", None, &[]), 2),
+        Recognised::New
     );
-    assert!(w.add(participant(&q, "record:b", None, &[]), 4));
+    assert_eq!(
+        w.add(participant(&q, "record:a", None, &[]), 3),
+        Recognised::Same(0),
+        "same record: the same person"
+    );
+    assert_eq!(
+        w.add(participant(&q, "record:b", None, &[]), 4),
+        Recognised::New,
+        "another record with the same answers: another person"
+    );
     assert_eq!(w.participants.len(), 2);
     w.remove("record:a", 5);
     assert_eq!(w.participants.len(), 1);
     assert_eq!(w.updated_ms, 5);
+}
+
+/// A finished assessment of `side` with every item at `l`, REL1 at `rel1`.
+fn assessment(q: &Questionnaire, id: &str, side: Perspective, l: u8, rel1: u8) -> Assessment {
+    let mut a = Assessment::new(id, q, 1);
+    a.perspective = Some(side);
+    for item in q.item_ids() {
+        a.answers.set(item, level(l));
+    }
+    a.answers.set("REL1", level(rel1));
+    a
+}
+
+/// The participant a pasted share link of `a` gives.
+fn by_link(q: &Questionnaire, a: &Assessment) -> Participant {
+    let link = format!(
+        "https://example.org/app/#r={}",
+        encode_share(q, a.perspective, &a.answers)
+    );
+    let payload = pasted_payload(&link).unwrap();
+    Participant::from_link(payload, decode_share(payload, q).unwrap())
+}
+
+#[test]
+fn a_person_added_by_file_and_by_link_counts_once() {
+    let q = default_questionnaire().unwrap();
+    let ana = assessment(&q, "ana", Perspective::BrandOwner, 3, 4);
+    let ben = assessment(&q, "ben", Perspective::BrandOwner, 3, 2);
+
+    // File, then link.
+    let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
+    assert_eq!(
+        w.add(Participant::from_assessment(&ana), 2),
+        Recognised::New
+    );
+    assert_eq!(
+        w.add(Participant::from_assessment(&ben), 2),
+        Recognised::New
+    );
+    assert_eq!(w.add(by_link(&q, &ben), 3), Recognised::LooksLike(1));
+    assert_eq!(w.participants.len(), 2, "not added");
+
+    // Link, then file.
+    let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
+    assert_eq!(w.add(by_link(&q, &ana), 2), Recognised::New);
+    assert_eq!(
+        w.add(Participant::from_assessment(&ana), 3),
+        Recognised::LooksLike(0)
+    );
+    // The same link twice looks like the same person too.
+    assert_eq!(w.add(by_link(&q, &ana), 3), Recognised::LooksLike(0));
+    assert_eq!(w.participants.len(), 1);
+}
+
+#[test]
+fn the_same_answers_from_the_other_side_are_another_person() {
+    let q = default_questionnaire().unwrap();
+    let ana = assessment(&q, "ana", Perspective::BrandOwner, 3, 4);
+    let mut dan = ana.clone();
+    dan.id = "dan".into();
+    dan.perspective = Some(Perspective::Distributor);
+    let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
+    assert_eq!(
+        w.add(Participant::from_assessment(&ana), 2),
+        Recognised::New
+    );
+    assert_eq!(w.add(by_link(&q, &dan), 3), Recognised::New);
+    assert_eq!(w.participants.len(), 2);
+}
+
+#[test]
+fn a_second_person_with_identical_answers_can_be_added_anyway() {
+    let q = default_questionnaire().unwrap();
+    let ana = assessment(&q, "ana", Perspective::Distributor, 4, 4);
+    let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
+    assert_eq!(w.add(by_link(&q, &ana), 2), Recognised::New);
+    // A colleague who answered exactly alike sends the very same link.
+    let twin = by_link(&q, &ana);
+    assert_eq!(w.add(twin.clone(), 3), Recognised::LooksLike(0));
+    assert_eq!(w.add_anyway(twin.clone(), 4), Ok(1));
+    assert_eq!(w.add_anyway(twin, 5), Ok(2), "and a third");
+    assert_eq!(w.participants.len(), 3);
+    let keys: std::collections::BTreeSet<_> = w.participants.iter().map(|p| &p.key).collect();
+    assert_eq!(keys.len(), 3, "each has a key of its own");
+    assert_eq!(w.updated_ms, 5);
+    // Removing one removes only that one.
+    let second = w.participants[1].key.clone();
+    w.remove(&second, 6);
+    assert_eq!(w.participants.len(), 2);
+    // The same record is never added twice, even when asked.
+    assert_eq!(
+        w.add(Participant::from_assessment(&ana), 7),
+        Recognised::LooksLike(0)
+    );
+    assert_eq!(w.add_anyway(Participant::from_assessment(&ana), 7), Ok(2));
+    assert_eq!(w.add_anyway(Participant::from_assessment(&ana), 8), Err(2));
+    assert_eq!(w.participants.len(), 3);
+    // What was added anyway survives storage.
+    let back = decode_workshop(&encode_workshop(&w, &q), &q).unwrap();
+    assert_eq!(back, w);
+}
+
+#[test]
+fn version_1_files_and_links_of_one_person_are_recognised_after_migration() {
+    let q = default_questionnaire().unwrap();
+    let text = include_str!("../fixtures/v1/export.json");
+    let file = assessment::exchange::import_json(text, &q).unwrap();
+    let link = include_str!("../fixtures/v1/share-link.txt").trim();
+    let mut w = Workshop::new("w", "Kick-off", "2026-11-26", 1);
+    for a in &file.records {
+        assert_eq!(w.add(Participant::from_assessment(a), 2), Recognised::New);
+    }
+    let shared = decode_share(link, &q).unwrap();
+    assert_eq!(
+        w.add(Participant::from_link(link, shared), 3),
+        Recognised::LooksLike(0),
+        "the v1 link is the finished brand-owner record of the v1 file"
+    );
+}
+
+#[test]
+fn pasted_links_that_are_not_assessment_links_are_called_that() {
+    let q = default_questionnaire().unwrap();
+    let good = encode_share(&q, None, &Answers::new());
+    for text in [
+        format!("https://example.org/app/#r={good}"),
+        format!("  #r={good} "),
+        format!("r={good}"),
+        good.clone(),
+    ] {
+        assert_eq!(pasted_payload(&text), Ok(good.as_str()), "{text}");
+    }
+    for text in [
+        "https://example.com/page",
+        "https://example.com/page#section-2",
+        "https://intranet.example/app/#/workshops",
+    ] {
+        assert!(
+            matches!(pasted_payload(text), Err(ShareError::NotAssessmentLink(_))),
+            "{text}"
+        );
+    }
+    for text in ["hello world", "example.com/survey", "see you.tomorrow"] {
+        assert!(
+            matches!(
+                decode_share(pasted_payload(text).unwrap(), &q),
+                Err(ShareError::NotAssessmentLink(_))
+            ),
+            "{text}"
+        );
+    }
+    // Digits written oddly are still a changed link, and a larger format a newer one.
+    assert!(matches!(
+        decode_share(&good.replacen("1.", "01.", 1), &q),
+        Err(ShareError::NotCanonical(_))
+    ));
+    assert!(matches!(
+        decode_share(&good.replacen("1.", "2.", 1), &q),
+        Err(ShareError::UnknownFormat(_))
+    ));
 }
 
 #[test]
