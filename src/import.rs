@@ -5,6 +5,7 @@
 use assessment::exchange::{import_json, ImportError, MAX_IMPORT_BYTES};
 use assessment::i18n::{fill, Messages};
 use assessment::share::ShareError;
+use assessment::workshop::Participant;
 use assessment::{Assessment, RecordError};
 
 use crate::present::{isolate, label_or_untitled};
@@ -52,7 +53,8 @@ pub enum Line {
     Failed(StoreError),
     /// This many records whose id exists here were skipped, as asked.
     Skipped(usize),
-    /// This many participants were already in the workshop.
+    /// This many participants were not added: they are in the workshop already, or look like
+    /// someone who is.
     DuplicatesSkipped(usize),
     Refused(Source, Refusal),
     /// The `n`th record of a file was refused.
@@ -71,8 +73,23 @@ pub enum Line {
         file: String,
         label: String,
     },
-    /// A participant already in the workshop.
-    Duplicate(Source),
+    /// The same assessment is in the workshop already, as participant `number` (from 1).
+    AlreadyIn {
+        source: Source,
+        number: usize,
+    },
+    /// Looks like participant `number` (the same side and answers): not added, but kept here
+    /// so that the facilitator can add them anyway.
+    LooksLike {
+        source: Source,
+        number: usize,
+        held: Box<Participant>,
+    },
+    /// Added anyway, as participant `number`.
+    AddedAnyway {
+        source: Source,
+        number: usize,
+    },
     /// The pasted lines that could not be added are left in the box.
     LinksKept,
 }
@@ -121,7 +138,27 @@ impl Line {
                     ("name", &isolate(&label_or_untitled(label, m))),
                 ],
             ),
-            Line::Duplicate(source) => fill(m.ws_duplicate, &[("source", &source.describe(m))]),
+            Line::AlreadyIn { source, number } => fill(
+                m.ws_already_in,
+                &[
+                    ("source", &source.describe(m)),
+                    ("n", &m.int(*number as u64)),
+                ],
+            ),
+            Line::LooksLike { source, number, .. } => fill(
+                m.ws_looks_like,
+                &[
+                    ("source", &source.describe(m)),
+                    ("n", &m.int(*number as u64)),
+                ],
+            ),
+            Line::AddedAnyway { source, number } => fill(
+                m.ws_added_anyway,
+                &[
+                    ("source", &source.describe(m)),
+                    ("n", &m.int(*number as u64)),
+                ],
+            ),
             Line::LinksKept => m.ws_links_kept.to_owned(),
         }
     }

@@ -8,32 +8,51 @@ use leptos::prelude::*;
 
 use super::{file_list, modal_while, FilePicker};
 use crate::browser;
-use crate::import::{self, OnConflict, Pending, Target};
+use crate::import::{self, Line, OnConflict, Pending, Target};
 use crate::persist;
 use crate::present::{isolate, label_or_untitled};
 use crate::state::{new_id, AppState};
 
-/// The report of the last import started from `target`, as a list in a status region.
+/// The report of the last import started from `target`, as a list in a status region. A line
+/// that holds back a participant who looks like one already there has an "Add anyway" button,
+/// which calls `add_anyway` with the line's index.
 #[component]
-pub fn Report(id: &'static str, target: Target) -> impl IntoView {
+pub fn Report(
+    id: &'static str,
+    target: Target,
+    #[prop(optional)] add_anyway: Option<Callback<usize>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
     let lines = move || {
         state.import_report.with(|r| match r {
-            Some((t, lines)) if *t == target => {
-                lines.iter().map(|l| (l.message(m), l.detail(m))).collect()
-            }
+            Some((t, lines)) if *t == target => lines
+                .iter()
+                .map(|l| {
+                    let held = match l {
+                        Line::LooksLike { source, .. } => Some(source.describe(m)),
+                        _ => None,
+                    };
+                    (l.message(m), l.detail(m), held)
+                })
+                .collect(),
             _ => Vec::new(),
         })
     };
     view! {
         <div role="status" id=id class="dra-import__report">
             {move || {
-                let lines: Vec<(String, Option<String>)> = lines();
+                let lines: Vec<(String, Option<String>, Option<String>)> = lines();
                 (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|(l, detail)| view! {
+                    <ul>{lines.into_iter().enumerate().map(|(index, (l, detail, held))| view! {
                         <li>
                             {l}
+                            {held.zip(add_anyway).map(|(source, add)| view! {
+                                " "
+                                <button type="button" class="dra-button dra-button--small"
+                                    aria-label=fill(m.ws_add_anyway_named, &[("source", &source)])
+                                    on:click=move |_| add.run(index)>{m.ws_add_anyway}</button>
+                            })}
                             {detail.map(|d| view! {
                                 <details class="dra-details"><summary>{m.details}</summary><p>{d}</p></details>
                             })}

@@ -75,7 +75,8 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
             {move || {
                 let m = state.locale.get().messages();
                 view! {
-                    <nav class="dra-topnav dra-no-print" aria-label=m.nav_label class:dra-hidden=embedded>
+                    <nav class="dra-topnav dra-no-print" aria-label=m.nav_label
+                        class:dra-hidden=move || embedded || matches!(route(), Route::Present(_))>
                         <a href="#/" aria-current=move || (route() == Route::Assessment).then_some("page")>{m.nav_assessment}</a>
                         <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
                             {m.nav_history}

@@ -2,8 +2,8 @@
 //! app's one import pipeline (`crate::import`). Every change starts from the workshop as it is
 //! stored, so a participant another tab added meanwhile is kept.
 
-use assessment::share::{decode_share, FRAGMENT_PREFIX};
-use assessment::workshop::Participant;
+use assessment::share::{decode_share, pasted_payload};
+use assessment::workshop::{Participant, Recognised};
 use leptos::prelude::*;
 
 use crate::import::{self, Line, Refusal, Source, Target};
@@ -13,50 +13,99 @@ use crate::state::{now_ms, AppState};
 use crate::ui::import::Report;
 use crate::ui::{file_list, FilePicker};
 
-/// Adds participants to the stored workshop `id` and reports. Returns whether it was saved
-/// (nothing is added when saving fails).
+/// Adds participants to the stored workshop `id` and reports. Each is recognised first
+/// ([`Workshop::recognise`]): the same assessment is not added again, and one that looks like a
+/// participant already there is held in the report, to be added anyway. Returns whether it was
+/// saved (nothing is added when saving fails).
 fn add(state: AppState, id: &str, found: Vec<(Source, Participant)>, mut lines: Vec<Line>) -> bool {
     let q = state.q;
     let Some(mut w) = state.with_store(|s| persist::read_workshop(s, q, id)) else {
         return false;
     };
-    let (mut added, mut duplicates) = (0, 0);
+    let (mut added, mut held) = (0, Vec::new());
     for (source, p) in found {
-        if w.add(p, now_ms()) {
-            added += 1;
-        } else {
-            duplicates += 1;
-            lines.push(Line::Duplicate(source));
+        match w.add(p.clone(), now_ms()) {
+            Recognised::New => added += 1,
+            Recognised::Same(n) => held.push(Line::AlreadyIn {
+                source,
+                number: n + 1,
+            }),
+            Recognised::LooksLike(n) => held.push(Line::LooksLike {
+                source,
+                number: n + 1,
+                held: Box::new(p),
+            }),
         }
     }
     let mut saved = true;
-    if added > 0 {
+    let mut head = if added > 0 {
         match state.with_store(|s| persist::save_workshop(s, q, &w)) {
             Ok(()) => {
-                lines.insert(0, Line::Added(added));
                 state.library_changed();
+                vec![Line::Added(added)]
             }
             Err(e) => {
                 saved = false;
-                lines.insert(0, Line::NoneAdded);
                 state.notify(Notice::Said(Said::Failed(Action::AddParticipants, e)));
+                // Nothing was added, so nobody can be added "anyway" against it either.
+                held.clear();
+                vec![Line::NoneAdded]
             }
         }
     } else {
-        lines.insert(0, Line::NoneAdded);
+        vec![Line::NoneAdded]
+    };
+    if !held.is_empty() {
+        head.push(Line::DuplicatesSkipped(held.len()));
     }
-    if duplicates > 0 {
-        lines.insert(1, Line::DuplicatesSkipped(duplicates));
-    }
-    state.report_import(Target::Workshop(id.to_owned()), lines);
+    head.append(&mut held);
+    head.append(&mut lines);
+    state.report_import(Target::Workshop(id.to_owned()), head);
     saved
 }
 
-/// The payload of a pasted share link (the whole link or just its fragment).
-fn payload(line: &str) -> &str {
-    line.split_once('#')
-        .map_or(line, |(_, f)| f)
-        .trim_start_matches(FRAGMENT_PREFIX)
+/// "Add anyway" on the report's line `index`: adds the participant it holds to the stored
+/// workshop and rewords the line.
+fn add_anyway(state: AppState, id: &str, index: usize) {
+    let q = state.q;
+    let target = Target::Workshop(id.to_owned());
+    let Some(Line::LooksLike { source, held, .. }) = state.import_report.with_untracked(|r| {
+        r.as_ref()
+            .filter(|(t, _)| *t == target)
+            .and_then(|(_, lines)| lines.get(index).cloned())
+    }) else {
+        return;
+    };
+    let Some(mut w) = state.with_store(|s| persist::read_workshop(s, q, id)) else {
+        return;
+    };
+    let line = match w.add_anyway(*held, now_ms()) {
+        Ok(n) => match state.with_store(|s| persist::save_workshop(s, q, &w)) {
+            Ok(()) => {
+                state.library_changed();
+                Line::AddedAnyway {
+                    source,
+                    number: n + 1,
+                }
+            }
+            Err(e) => {
+                state.notify(Notice::Said(Said::Failed(Action::AddParticipants, e)));
+                return;
+            }
+        },
+        // Meanwhile the very same assessment was added (in another tab, say).
+        Err(n) => Line::AlreadyIn {
+            source,
+            number: n + 1,
+        },
+    };
+    state.import_report.update(|r| {
+        if let Some((_, lines)) = r.as_mut().filter(|(t, _)| *t == target) {
+            if let Some(l) = lines.get_mut(index) {
+                *l = line;
+            }
+        }
+    });
 }
 
 /// The card with the file picker, the drop zone, the links box and the report.
@@ -92,8 +141,12 @@ pub fn AddResults(id: String) -> impl IntoView {
                 continue;
             }
             let source = Source::Link(n + 1);
-            match decode_share(payload(line), q) {
-                Ok(shared) => found.push((source, Participant::from_link(payload(line), shared))),
+            let read =
+                pasted_payload(line).and_then(|payload| Ok((payload, decode_share(payload, q)?)));
+            match read {
+                Ok((payload, shared)) => {
+                    found.push((source, Participant::from_link(payload, shared)))
+                }
                 Err(e) => {
                     lines.push(Line::Refused(source, Refusal::Link(e)));
                     kept.push(line.to_owned());
@@ -122,7 +175,8 @@ pub fn AddResults(id: String) -> impl IntoView {
                     on:input=move |ev| links.set(event_target_value(&ev))></textarea>
                 <button type="submit" class="dra-button">{m.add_links}</button>
             </form>
-            <Report id="dra-ws-report" target=Target::Workshop(id.get_value()) />
+            <Report id="dra-ws-report" target=Target::Workshop(id.get_value())
+                add_anyway=Callback::new(move |index| add_anyway(state, &id.get_value(), index)) />
         </div>
     }
 }

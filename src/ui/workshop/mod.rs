@@ -3,12 +3,15 @@
 //!
 //! `list` (the workshops and the form that creates one), `view` (one workshop), `import`
 //! (adding results from files and links), `report` (what is computed from them: overview,
-//! divided questions, perception gaps, tables), `presenter` (the slides).
+//! divided questions, perception gaps, tables), `charts` (the bar charts, drawn from the
+//! domain's `chart` geometry), `presenter` (the deck) and `slides` (what each slide shows).
 
+mod charts;
 mod import;
 mod list;
 mod presenter;
 mod report;
+mod slides;
 mod view;
 
 use assessment::i18n::Messages;

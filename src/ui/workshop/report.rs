@@ -3,14 +3,16 @@
 
 use assessment::i18n::fill;
 use assessment::scoring::TrustGate;
-use assessment::workshop::{Group, ItemStats, WorkshopReport};
+use assessment::workshop::{Group, WorkshopReport};
 use leptos::prelude::*;
 
+use super::charts::{Histogram, Mirror, MirrorLine};
 use super::{question, title};
 use crate::present::{percent_or_dash, range_or_dash, score_line, tenths_or_dash, DASH};
 use crate::state::AppState;
 use crate::ui::radar::RadarChart;
 use crate::ui::TableWrap;
+use assessment::chart::{LEVEL_TENTHS_SCALE, PERCENT_SCALE};
 
 pub(super) fn band_text(state: AppState, r: &WorkshopReport) -> String {
     let m = state.t();
@@ -121,39 +123,6 @@ pub(super) fn Overview(report: WorkshopReport) -> impl IntoView {
     }
 }
 
-/// The count at each level as a small bar chart, with the numbers as text.
-#[component]
-pub(super) fn Distribution(stats: ItemStats) -> impl IntoView {
-    let m = expect_context::<AppState>().t();
-    let most = stats.counts.iter().copied().max().unwrap_or(0).max(1);
-    let n = |c: usize| m.int(c as u64);
-    let text = fill(
-        m.distribution,
-        &[
-            ("l1", &n(stats.counts[0])),
-            ("l2", &n(stats.counts[1])),
-            ("l3", &n(stats.counts[2])),
-            ("l4", &n(stats.counts[3])),
-            ("l5", &n(stats.counts[4])),
-            ("na", &n(stats.not_applicable)),
-            ("dk", &n(stats.dont_know)),
-        ],
-    );
-    view! {
-        <div class="dra-dist">
-            <div class="dra-dist__bars" aria-hidden="true">
-                {stats.counts.iter().enumerate().map(|(l, &c)| view! {
-                    <div class="dra-dist__col">
-                        <div class="dra-dist__bar" style:height=format!("{}%", c * 100 / most)></div>
-                        <span>{format!("{}", l + 1)}</span>
-                    </div>
-                }).collect_view()}
-            </div>
-            <p class="dra-muted">{text}</p>
-        </div>
-    }
-}
-
 /// How many divided questions and question gaps are listed before "Show all".
 const FIRST: usize = 10;
 
@@ -203,11 +172,12 @@ pub(super) fn Divided(report: WorkshopReport) -> impl IntoView {
                                 ("mean", &tenths_or_dash(m, s.mean_tenths())),
                                 ("n", &m.int(s.respondents as u64)),
                             ]);
+                            let caption = fill(m.hist_caption, &[("question", &question(state, &s))]);
                             view! {
                                 <li>
                                     <p class="dra-weakest__question">{question(state, &s)}</p>
                                     <p class="dra-muted">{about}</p>
-                                    <Distribution stats=s />
+                                    <Histogram report=report.clone() index=k caption=caption />
                                 </li>
                             }
                         }).collect_view()}
@@ -217,6 +187,41 @@ pub(super) fn Divided(report: WorkshopReport) -> impl IntoView {
             <ShowAll total=total all=all />
         </section>
     }
+}
+
+/// The sections whose two sides differ by the threshold or more, as mirror lines.
+pub(super) fn section_gap_lines(state: AppState, r: &WorkshopReport) -> Vec<MirrorLine> {
+    let m = state.t();
+    r.section_gaps
+        .iter()
+        .map(|g| MirrorLine {
+            name: title(state, g.section),
+            brand_owner: g.brand_owner,
+            distributor: g.distributor,
+            brand_owner_text: m.percent(g.brand_owner),
+            distributor_text: m.percent(g.distributor),
+        })
+        .collect()
+}
+
+/// The first `take` questions whose two sides' means differ by the threshold or more (largest
+/// gap first), as mirror lines.
+pub(super) fn item_gap_lines(state: AppState, r: &WorkshopReport, take: usize) -> Vec<MirrorLine> {
+    let m = state.t();
+    r.item_gaps
+        .iter()
+        .take(take)
+        .filter_map(|g| {
+            let s = r.all.item(g.item)?;
+            Some(MirrorLine {
+                name: question(state, s),
+                brand_owner: g.brand_owner_tenths,
+                distributor: g.distributor_tenths,
+                brand_owner_text: m.tenths(g.brand_owner_tenths),
+                distributor_text: m.tenths(g.distributor_tenths),
+            })
+        })
+        .collect()
 }
 
 #[component]
@@ -234,76 +239,29 @@ pub(super) fn Gaps(report: WorkshopReport) -> impl IntoView {
     } else if report.item_gaps.is_empty() && report.section_gaps.is_empty() {
         view! { <p>{m.gaps_none}</p> }.into_any()
     } else {
-        let sections = report.section_gaps.iter().map(|g| {
-            (
-                title(state, g.section),
-                f64::from(g.brand_owner),
-                f64::from(g.distributor),
-                m.percent(g.brand_owner),
-                m.percent(g.distributor),
-                100.0,
-            )
-        });
-        let items = report.item_gaps.iter().map(|g| {
-            let s = report
-                .all
-                .item(g.item)
-                .copied()
-                .unwrap_or_else(|| report.all.items[0]);
-            (
-                question(state, &s),
-                f64::from(g.brand_owner_tenths) / 10.0,
-                f64::from(g.distributor_tenths) / 10.0,
-                m.tenths(g.brand_owner_tenths),
-                m.tenths(g.distributor_tenths),
-                5.0,
-            )
-        });
-        let rows: Vec<_> = sections.chain(items).collect();
-        let n_sections = report.section_gaps.len();
-        let n_items = report.item_gaps.len();
         let all = RwSignal::new(false);
-        let rows = StoredValue::new(rows);
-        let width = |v: f64, max: f64| format!("{}%", (v / max * 100.0).round() as u32);
+        let n_items = report.item_gaps.len();
+        let report = StoredValue::new(report);
         view! {
             {move || {
-                let take = n_sections + if all.get() { n_items } else { n_items.min(FIRST) };
-                let rows: Vec<_> = rows.with_value(|r| r[..take].to_vec());
-                let table_rows = rows.clone();
-                {
-                    view! {
-                        <div class="dra-mirror" aria-hidden="true">
-                            <div class="dra-mirror__head"><span>{m.brand_owner}</span><span></span><span>{m.distributor}</span></div>
-                            {rows.iter().map(|(name, b, d, bt, dt, max)| view! {
-                                <div class="dra-mirror__row">
-                                    <div class="dra-mirror__side dra-mirror__side--left">
-                                        <span class="dra-mirror__value">{bt.clone()}</span>
-                                        <div class="dra-mirror__bar dra-mirror__bar--bo" style:width=width(*b, *max)></div>
-                                    </div>
-                                    <div class="dra-mirror__name">{name.clone()}</div>
-                                    <div class="dra-mirror__side">
-                                        <div class="dra-mirror__bar dra-mirror__bar--d" style:width=width(*d, *max)></div>
-                                        <span class="dra-mirror__value">{dt.clone()}</span>
-                                    </div>
-                                </div>
-                            }).collect_view()}
-                        </div>
-                        <TableWrap label=m.gaps_table.to_owned()>
-                            <table class="dra-table">
-                                <caption>{m.gaps_table}</caption>
-                                <thead><tr><th scope="col">{m.col_section_or_question}</th><th scope="col">{m.brand_owner}</th><th scope="col">{m.distributor}</th></tr></thead>
-                                <tbody>
-                                    {table_rows.into_iter().map(|(name, _, _, bt, dt, _)| view! {
-                                        <tr><th scope="row">{name}</th><td>{bt}</td><td>{dt}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </TableWrap>
-                    }
+                let r = report.get_value();
+                let shown = if all.get() { n_items } else { n_items.min(FIRST) };
+                view! {
+                    {(!r.section_gaps.is_empty()).then(|| view! {
+                        <h3>{m.gaps_sections}</h3>
+                        <Mirror lines=section_gap_lines(state, &r) scale=PERCENT_SCALE
+                            caption=m.gaps_sections_table.to_owned() name_heading=m.col_section />
+                    })}
+                    {(n_items > 0).then(|| view! {
+                        <h3>{m.gaps_questions}</h3>
+                        <Mirror lines=item_gap_lines(state, &r, shown) scale=LEVEL_TENTHS_SCALE
+                            caption=m.gaps_questions_table.to_owned() name_heading=m.col_question />
+                    })}
                 }
             }}
             <ShowAll total=n_items all=all />
-        }.into_any()
+        }
+        .into_any()
     };
     view! {
         <section class="dra-card" aria-labelledby="dra-ws-gaps">

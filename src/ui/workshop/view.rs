@@ -43,6 +43,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
     });
     let report =
         Memo::new(move |_| workshop.with(|w| aggregate(q, &state.scope(), &w.participants)));
+    let empty = move || workshop.with(|w| w.participants.is_empty());
     let show_labels = RwSignal::new(false);
     let export = move |_| {
         let w = workshop.get_untracked();
@@ -76,18 +77,26 @@ pub fn WorkshopView(id: String) -> impl IntoView {
                     ("d", &m.int(r.distributor_count as u64)),
                 ]))
             })}</p>
-            <div class="dra-actions dra-no-print">
-                <button type="button" class="dra-button dra-button--primary"
-                    on:click=move |_| state.navigate(Route::Present(wid.clone()))>{m.present}</button>
-                <button type="button" class="dra-button" on:click=export>{m.export_summary}</button>
-                <button type="button" class="dra-button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{m.print}</button>
-            </div>
+            {move || (!empty()).then(|| {
+                let wid = wid.clone();
+                view! {
+                    <div class="dra-actions dra-no-print">
+                        <button type="button" class="dra-button dra-button--primary"
+                            on:click=move |_| state.navigate(Route::Present(wid.clone()))>{m.present}</button>
+                        <button type="button" class="dra-button" on:click=export>{m.export_summary}</button>
+                        <button type="button" class="dra-button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{m.print}</button>
+                    </div>
+                }
+            })}
+            {move || empty().then(|| view! { <EmptyWorkshop /> })}
             <AddResults id=id.clone() />
-            {move || view! { <Overview report=report.get() /> }}
-            {move || view! { <Divided report=report.get() /> }}
-            {move || view! { <Gaps report=report.get() /> }}
-            {move || view! { <ItemTables report=report.get() /> }}
-            <section class="dra-card dra-no-print" aria-labelledby="dra-ws-people">
+            {move || (!empty()).then(|| view! {
+                <Overview report=report.get() />
+                <Divided report=report.get() />
+                <Gaps report=report.get() />
+                <ItemTables report=report.get() />
+            })}
+            <section class="dra-card dra-no-print" aria-labelledby="dra-ws-people" class:dra-hidden=empty>
                 <h2 id="dra-ws-people">{m.participants_heading}</h2>
                 <label class="dra-choice dra-choice--inline">
                     <input type="checkbox" prop:checked=move || show_labels.get()
@@ -117,4 +126,33 @@ pub fn WorkshopView(id: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// What an empty workshop shows instead of scores: the three steps to fill it.
+#[component]
+fn EmptyWorkshop() -> impl IntoView {
+    let m = expect_context::<AppState>().t();
+    let url = browser::base_url();
+    let said = RwSignal::new(None::<bool>);
+    let copy_url = url.clone();
+    let copy = move |_| {
+        let url = copy_url.clone();
+        leptos::task::spawn_local(async move { said.set(Some(browser::copy(&url).await)) });
+    };
+    view! {
+        <section class="dra-card dra-ws-empty" aria-labelledby="dra-ws-empty">
+            <h2 id="dra-ws-empty">{m.ws_empty_heading}</h2>
+            <ol class="dra-steps">
+                <li>
+                    <p>{m.ws_empty_step1}</p>
+                    <p class="dra-ws-empty__link"><code>{url}</code>" "
+                        <button type="button" class="dra-button dra-button--small" on:click=copy>{m.copy_link}</button>
+                        <span role="status">{move || said.get().map(|ok| if ok { m.link_copied } else { m.link_not_copied })}</span>
+                    </p>
+                </li>
+                <li><p>{m.ws_empty_step2}</p></li>
+                <li><p>{m.ws_empty_step3}</p></li>
+            </ol>
+        </section>
+    }
 }

@@ -125,7 +125,7 @@ test('30 result files: means, spreads, the most divided item and a perception ga
   await expect(divided.first()).toContainText(en(items[mostDivided()].question));
 
   // A perception gap: item 0's side means.
-  const gaps = page.getByRole('table', { name: 'Perception gaps: brand owner and distributor' });
+  const gaps = page.getByRole('table', { name: 'Perception gaps by question: brand owner and distributor mean levels' });
   const g0b = itemStats(0, bo).tenths;
   const g0d = itemStats(0, d).tenths;
   expect(Math.abs(g0b - g0d)).toBeGreaterThanOrEqual(15);
@@ -136,9 +136,10 @@ test('30 result files: means, spreads, the most divided item and a perception ga
   // The same files again are duplicates.
   await input.setInputFiles(files.slice(0, 3));
   // The report is announced and read with the file control.
-  const report = app.status('3 duplicates skipped.');
-  await expect(report).toContainText('\u2068result-0.json\u2069: already in this workshop (duplicate).');
-  await expect(input).toHaveAccessibleDescription(/3 duplicates skipped\..*result-0\.json\u2069: already in this workshop \(duplicate\)\./);
+  const report = app.status('3 not added: already here, or look like someone who is.');
+  await expect(report).toContainText('\u2068result-0.json\u2069: already in this workshop as Participant 1 (the same assessment), so it was not added.');
+  await expect(report).toContainText('\u2068result-2.json\u2069: already in this workshop as Participant 3');
+  await expect(input).toHaveAccessibleDescription(/3 not added: .*result-0\.json\u2069: already in this workshop as Participant 1/);
   await expect(page.getByText('30 participants: 15 brand owner, 15 distributor')).toBeVisible();
 
   // Participants are anonymous until labels are switched on.
@@ -169,26 +170,34 @@ test('share links pasted one per line; a cut-short one is refused', async ({ pag
   await expect(page.getByText('The distributor breakdown is hidden: it needs at least 3 respondents')).toBeVisible();
 });
 
-test('the presenter view moves with the arrow keys and closes with Escape', async ({ page }) => {
+test('the presenter deck moves with the keys and closes with Escape', async ({ page }) => {
   const app = await createWorkshop(page, 'Presenting');
   await page.getByLabel('Add result files').setInputFiles(Array.from({ length: 6 }, (_, k) => recordFile(k * 5)));
   await expect(app.status('Added 6 participants.')).toBeVisible();
   await page.getByRole('button', { name: 'Present' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-  await expect(page.getByText('slide 1 of 5')).toBeVisible();
+  const deck = page.getByRole('region', { name: 'Slides: Presenting' });
+  await expect(deck.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  // No app navigation over the slides.
+  await expect(page.getByRole('navigation', { name: app.m.nav_label })).toBeHidden();
+  const total = 3 + content.sections.length + 1;
+  await expect(deck.getByText(`slide 1 of ${total}`)).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('heading', { level: 1, name: 'The Relationship' })).toBeFocused();
-  await expect(page.getByText('slide 2 of 5')).toBeVisible();
+  await expect(deck.getByRole('heading', { level: 1, name: 'Perception gaps' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('heading', { level: 1, name: 'Motivation & Rewards' })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(deck.getByRole('heading', { level: 1, name: 'Where people disagree most' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(deck.getByRole('heading', { level: 1, name: 'The Relationship' })).toBeFocused();
+  await expect(deck.getByText(`slide 4 of ${total}`)).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(deck.getByRole('heading', { level: 1, name: 'For discussion' })).toBeFocused();
+  // The closing prompts come from the content file.
+  await expect(deck).toContainText(en(content.sections[3].discussion[0]));
+  await expect(deck.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await page.keyboard.press('Home');
+  await expect(deck.getByRole('heading', { level: 1, name: 'Overview' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Presenting' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: app.m.nav_label })).toBeVisible();
 });
 
 test('workshops are listed, reopened and deleted with undo', async ({ page }) => {
