@@ -44,32 +44,50 @@ fn side_note(state: AppState, r: &WorkshopReport) -> Option<String> {
     Some(fill(template, &[("min", &min)]))
 }
 
+/// The radar of a workshop: the group's section means and each side's that is shown, with the
+/// series' names (for the legend and the chart's title).
+pub(super) struct Radar {
+    pub labels: Vec<String>,
+    pub series: Vec<Vec<Option<u32>>>,
+    pub names: Vec<&'static str>,
+}
+
+impl Radar {
+    pub fn of(state: AppState, r: &WorkshopReport) -> Self {
+        let m = state.t();
+        let means = |g: &Group| g.sections.iter().map(|s| s.mean).collect::<Vec<_>>();
+        let mut out = Radar {
+            labels: r
+                .all
+                .sections
+                .iter()
+                .map(|s| title(state, s.section))
+                .collect(),
+            series: vec![means(&r.all)],
+            names: vec![m.group_mean],
+        };
+        for (name, g) in [
+            (m.brand_owner, &r.brand_owner),
+            (m.distributor, &r.distributor),
+        ] {
+            if let Some(g) = g {
+                out.series.push(means(g));
+                out.names.push(name);
+            }
+        }
+        out
+    }
+}
+
 #[component]
 pub(super) fn Overview(report: WorkshopReport) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
-    let labels: Vec<String> = report
-        .all
-        .sections
-        .iter()
-        .map(|s| title(state, s.section))
-        .collect();
-    let mut series = vec![report
-        .all
-        .sections
-        .iter()
-        .map(|s| s.mean)
-        .collect::<Vec<_>>()];
-    let mut names = vec![m.group_mean];
-    for (name, g) in [
-        (m.brand_owner, &report.brand_owner),
-        (m.distributor, &report.distributor),
-    ] {
-        if let Some(g) = g {
-            series.push(g.sections.iter().map(|s| s.mean).collect());
-            names.push(name);
-        }
-    }
+    let Radar {
+        labels,
+        series,
+        names,
+    } = Radar::of(state, &report);
     let side_mean = |g: &Option<Group>, s: usize| {
         percent_or_dash(
             m,

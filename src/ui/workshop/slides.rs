@@ -10,7 +10,7 @@ use assessment::workshop::{Group, ItemStats, Workshop, WorkshopReport};
 use leptos::prelude::*;
 
 use super::charts::{series_name, Histogram, Mirror, ScoreBars};
-use super::report::{band_text, item_gap_lines, section_gap_lines};
+use super::report::{band_text, item_gap_lines, section_gap_lines, Radar};
 use super::{participants, question, title};
 use crate::browser;
 use crate::present::{range_or_dash, tenths_or_dash};
@@ -75,23 +75,11 @@ pub fn SlideView(slide: Slide, report: WorkshopReport, workshop: Workshop) -> im
 
 fn overview(state: AppState, r: &WorkshopReport, w: &Workshop) -> AnyView {
     let m = state.t();
-    let labels: Vec<String> = r
-        .all
-        .sections
-        .iter()
-        .map(|s| title(state, s.section))
-        .collect();
-    let mut series = vec![r.all.sections.iter().map(|s| s.mean).collect::<Vec<_>>()];
-    let mut names = vec![m.group_mean];
-    for (name, g) in [
-        (m.brand_owner, &r.brand_owner),
-        (m.distributor, &r.distributor),
-    ] {
-        if let Some(g) = g {
-            series.push(g.sections.iter().map(|s| s.mean).collect());
-            names.push(name);
-        }
-    }
+    let Radar {
+        labels,
+        series,
+        names,
+    } = Radar::of(state, r);
     let gate = crate::ui::gate_flag(state, r.trust, (m.ws_gate_at_risk, m.ws_gate_not_assessed));
     let who = fill(
         m.ws_sides,
