@@ -3,7 +3,6 @@
 //! scale, so a length can be read as a value (and is tested as one). The screens draw a bar as
 //! `fraction` of its track; the radar's geometry is in [`crate::radar`].
 
-use crate::answers::Perspective;
 use crate::workshop::{ItemStats, WorkshopReport};
 
 /// A bar's length as a fraction of its track: `value / max`, from zero, at most 1. A scale of
@@ -26,15 +25,6 @@ pub enum Series {
     /// Respondents who gave no perspective (only in data from elsewhere), when the sides are
     /// shown.
     NoSide,
-}
-
-impl Series {
-    pub fn of(p: Perspective) -> Self {
-        match p {
-            Perspective::BrandOwner => Series::BrandOwner,
-            Perspective::Distributor => Series::Distributor,
-        }
-    }
 }
 
 /// One bar: how many of a series chose a level, and its length.
