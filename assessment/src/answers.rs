@@ -75,6 +75,14 @@ pub enum Perspective {
 impl Perspective {
     pub const ALL: [Perspective; 2] = [Perspective::BrandOwner, Perspective::Distributor];
 
+    /// The other side of the relationship.
+    pub fn other(self) -> Self {
+        match self {
+            Perspective::BrandOwner => Perspective::Distributor,
+            Perspective::Distributor => Perspective::BrandOwner,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Perspective::BrandOwner => "brand_owner",

@@ -16,7 +16,10 @@ pub struct Summary {
     pub updated_ms: i64,
     pub completed_ms: Option<i64>,
     pub progress: Progress,
-    /// Displayed overall percentage and band index, when it could be scored.
+    /// Never taken to the results: "in progress, 5 of 30", with no score.
+    pub draft: bool,
+    /// Displayed overall percentage and band index, when it could be scored (never for a
+    /// draft: a score from 5 answers of 30 would mislead).
     pub overall: Option<(u32, usize)>,
     pub at_risk: bool,
 }
@@ -24,6 +27,7 @@ pub struct Summary {
 pub fn summarize(a: &Assessment, q: &Questionnaire) -> Summary {
     let scope = Scope::all(q);
     let report = score(q, &a.answers, &a.asked(&scope));
+    let draft = a.completed_ms.is_none();
     Summary {
         id: a.id.clone(),
         label: a.label.clone(),
@@ -33,24 +37,94 @@ pub fn summarize(a: &Assessment, q: &Questionnaire) -> Summary {
         updated_ms: a.updated_ms,
         completed_ms: a.completed_ms,
         progress: a.progress(q, &scope),
-        overall: report.overall.score.map(|s| (s.percent, s.band)),
-        at_risk: report.overall.trust == TrustGate::AtRisk,
+        draft,
+        overall: report
+            .overall
+            .score
+            .filter(|_| !draft)
+            .map(|s| (s.percent, s.band)),
+        at_risk: !draft && report.overall.trust == TrustGate::AtRisk,
     }
 }
 
-/// The two assessments to compare by default: the latest two (by creation) with the same label
-/// as the latest one, older first; else the latest two overall.
+/// What a pair of assessments is compared for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairKind {
+    /// The same side at two times: what changed.
+    OverTime,
+    /// A brand owner's and a distributor's view of the relationship.
+    TwoSides,
+}
+
+/// A pair from the two sides is read side by side; any other pair as a change over time.
+pub fn pair_kind(a: &Assessment, b: &Assessment) -> PairKind {
+    match (a.perspective, b.perspective) {
+        (Some(x), Some(y)) if x != y => PairKind::TwoSides,
+        _ => PairKind::OverTime,
+    }
+}
+
+/// Newest first (by creation, then id, so that the order never depends on the input's).
+fn newest_first<'a>(assessments: &[&'a Assessment]) -> Vec<&'a Assessment> {
+    let mut sorted: Vec<&Assessment> = assessments.to_vec();
+    sorted.sort_by(|a, b| (b.created_ms, &b.id).cmp(&(a.created_ms, &a.id)));
+    sorted
+}
+
+/// The two assessments to compare over time by default, older first: the latest two with the
+/// same name and the same side, finished ones before drafts (a draft is compared only when a
+/// group has fewer than two finished); the group whose newest member is the newest wins. With
+/// no such pair, the latest two of one side, then the latest two overall.
 pub fn default_pair(assessments: &[&Assessment]) -> Option<(String, String)> {
-    let mut sorted: Vec<&&Assessment> = assessments.iter().collect();
-    sorted.sort_by_key(|a| std::cmp::Reverse((a.created_ms, a.id.clone())));
-    let latest = sorted.first()?;
-    let same: Vec<&&&Assessment> = sorted.iter().filter(|a| a.label == latest.label).collect();
-    let pair = if same.len() >= 2 {
-        (same[1].id.clone(), same[0].id.clone())
-    } else {
-        (sorted.get(1)?.id.clone(), sorted[0].id.clone())
+    let sorted = newest_first(assessments);
+    let pick = |group: Vec<&Assessment>| -> Option<(String, String)> {
+        let finished: Vec<&Assessment> = group
+            .iter()
+            .copied()
+            .filter(|a| a.completed_ms.is_some())
+            .collect();
+        let chosen = if finished.len() >= 2 { finished } else { group };
+        (chosen.len() >= 2).then(|| (chosen[1].id.clone(), chosen[0].id.clone()))
     };
-    Some(pair)
+    let same = |f: &dyn Fn(&Assessment, &Assessment) -> bool| {
+        sorted
+            .iter()
+            .find_map(|&first| pick(sorted.iter().copied().filter(|a| f(first, a)).collect()))
+    };
+    same(&|x, y| x.label == y.label && x.perspective == y.perspective)
+        .or_else(|| same(&|x, y| x.perspective == y.perspective))
+        .or_else(|| pick(sorted.clone()))
+}
+
+/// The two sides to put side by side by default, as (brand owner, distributor): the latest
+/// brand owner's and distributor's assessments with the same name, else the latest of each.
+/// Finished ones are preferred to drafts.
+pub fn default_sides_pair(assessments: &[&Assessment]) -> Option<(String, String)> {
+    let sorted = newest_first(assessments);
+    let of = |side: Perspective, label: Option<&str>| {
+        let candidates = || {
+            sorted
+                .iter()
+                .copied()
+                .filter(move |a| a.perspective == Some(side) && label.is_none_or(|l| a.label == l))
+        };
+        candidates()
+            .find(|a| a.completed_ms.is_some())
+            .or_else(|| candidates().next())
+    };
+    let named = sorted.iter().find_map(|a| {
+        let bo = of(Perspective::BrandOwner, Some(&a.label))?;
+        let d = of(Perspective::Distributor, Some(&a.label))?;
+        Some((bo, d))
+    });
+    let (bo, d) = match named {
+        Some(pair) => pair,
+        None => (
+            of(Perspective::BrandOwner, None)?,
+            of(Perspective::Distributor, None)?,
+        ),
+    };
+    Some((bo.id.clone(), d.id.clone()))
 }
 
 /// One section's score before and after.

@@ -21,6 +21,7 @@ pub mod ratio;
 pub mod record;
 pub mod scoring;
 pub mod share;
+pub mod sides;
 pub mod wizard;
 pub mod workshop;
 

@@ -200,6 +200,37 @@ impl Assessment {
         progress
     }
 
+    /// The items asked of this respondent, in content order: a question's number is its
+    /// position here plus one ("question 12 of 30").
+    pub fn asked_items(&self, q: &Questionnaire, scope: &Scope) -> Vec<ItemRef> {
+        let scope = self.asked(scope);
+        scope
+            .sections()
+            .flat_map(|s| {
+                scope
+                    .items(q, s)
+                    .map(move |(i, _)| ItemRef {
+                        section: s,
+                        item: i,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// Where to pick up on a section page: its first question without an answer, or none when
+    /// every question on it is answered.
+    pub fn first_unanswered_in(
+        &self,
+        q: &Questionnaire,
+        scope: &Scope,
+        section: usize,
+    ) -> Option<ItemRef> {
+        self.unanswered(q, scope)
+            .into_iter()
+            .find(|r| r.section == section)
+    }
+
     /// Items asked but not answered at all, in content order.
     pub fn unanswered(&self, q: &Questionnaire, scope: &Scope) -> Vec<ItemRef> {
         let scope = self.asked(scope);

@@ -11,6 +11,7 @@ mod errors;
 mod exports;
 mod formats;
 mod i18n;
+mod journey;
 mod record;
 mod scoring;
 mod thresholds;
