@@ -190,6 +190,13 @@ pub fn set_lang_in_url(code: &str) {
     }
 }
 
+/// Opens the browser's print dialog (where "Save as PDF" is).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::embed::EmbedOptions;

@@ -3,6 +3,7 @@
 //! with no browser in sight, so they are tested natively; each is written once here.
 
 use assessment::i18n::{fill, Messages};
+use assessment::Perspective;
 
 /// What a table shows for "no value".
 pub const DASH: &str = "\u{2013}";
@@ -67,6 +68,21 @@ pub fn slug(label: &str) -> String {
     out.trim_end_matches('-').chars().take(40).collect()
 }
 
+/// A CSS string literal of `text` (quotes and backslashes escaped, control characters as spaces),
+/// for a custom property that a style sheet puts in `content`.
+pub fn css_string(text: &str) -> String {
+    let escaped: String = text
+        .chars()
+        .map(|c| match c {
+            '"' => "\\\"".to_owned(),
+            '\\' => "\\\\".to_owned(),
+            c if c.is_control() => " ".to_owned(),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("\"{escaped}\"")
+}
+
 /// What a downloaded file holds; each kind has its name's stem and extension here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -86,24 +102,43 @@ pub enum FileKind {
     WorkshopCsv,
 }
 
-/// A download's file name: the kind's stem, the slug of `label` when there is one, and the day
-/// (`YYYY-MM-DD`), e.g. `distributor-assessment-acme-2026-12-01.json`.
-pub fn file_name(kind: FileKind, label: &str, day: &str) -> String {
+/// A download's file name. An assessment's (JSON, CSV, or kept because it could not be saved)
+/// carries its name (slugged; "distributor-assessment" when it has none), its side and the day
+/// it was started, so that a facilitator receiving eight can tell them apart:
+/// `acme-q4-distributor-2026-12-01.json`. Other files: the kind's stem, the slug of `label` when
+/// there is one, and the day (`YYYY-MM-DD`).
+pub fn file_name(kind: FileKind, label: &str, side: Option<Perspective>, day: &str) -> String {
     let (stem, ext) = match kind {
-        FileKind::Assessment => ("distributor-assessment", "json"),
+        FileKind::Assessment | FileKind::Unsaved => ("distributor-assessment", "json"),
         FileKind::AssessmentCsv => ("distributor-assessment", "csv"),
         FileKind::AllAssessments => ("distributor-assessments", "json"),
-        FileKind::Unsaved => ("distributor-assessment-unsaved", "json"),
         FileKind::Unreadable => ("distributor-assessment-unreadable", "txt"),
         FileKind::NotRestored => ("distributor-assessments-not-restored", "json"),
         FileKind::WorkshopCsv => ("workshop", "csv"),
     };
     let slug = slug(label);
-    if slug.is_empty() {
-        format!("{stem}-{day}.{ext}")
-    } else {
-        format!("{stem}-{slug}-{day}.{ext}")
+    let mut parts: Vec<String> = Vec::new();
+    match kind {
+        FileKind::Assessment | FileKind::AssessmentCsv | FileKind::Unsaved => {
+            parts.push(if slug.is_empty() {
+                stem.to_owned()
+            } else {
+                slug
+            });
+            parts.extend(side.map(|p| p.code().replace('_', "-")));
+            if kind == FileKind::Unsaved {
+                parts.push("unsaved".to_owned());
+            }
+        }
+        _ => {
+            parts.push(stem.to_owned());
+            if !slug.is_empty() {
+                parts.push(slug);
+            }
+        }
     }
+    parts.push(day.to_owned());
+    format!("{}.{ext}", parts.join("-"))
 }
 
 /// The MIME type a download of this kind is offered with.
@@ -157,6 +192,12 @@ mod tests {
     }
 
     #[test]
+    fn css_strings_are_quoted_and_escaped() {
+        assert_eq!(css_string("Seite 1"), "\"Seite 1\"");
+        assert_eq!(css_string("a\"b\\c\nd"), "\"a\\\"b\\\\c d\"");
+    }
+
+    #[test]
     fn file_names_are_safe_and_tell_files_apart() {
         assert_eq!(
             slug("Acme Distribution \u{2013} Germany"),
@@ -164,16 +205,39 @@ mod tests {
         );
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         assert_eq!(slug(""), "");
+        use Perspective::{BrandOwner, Distributor};
         assert_eq!(
-            file_name(FileKind::Assessment, "", "2026-12-01"),
+            file_name(
+                FileKind::Assessment,
+                "Acme Q4",
+                Some(Distributor),
+                "2026-12-01"
+            ),
+            "acme-q4-distributor-2026-12-01.json"
+        );
+        assert_eq!(
+            file_name(
+                FileKind::AssessmentCsv,
+                "Acme Q4",
+                Some(BrandOwner),
+                "2026-12-01"
+            ),
+            "acme-q4-brand-owner-2026-12-01.csv"
+        );
+        assert_eq!(
+            file_name(FileKind::Assessment, "", Some(BrandOwner), "2026-12-01"),
+            "distributor-assessment-brand-owner-2026-12-01.json"
+        );
+        assert_eq!(
+            file_name(FileKind::Assessment, "", None, "2026-12-01"),
             "distributor-assessment-2026-12-01.json"
         );
         assert_eq!(
-            file_name(FileKind::AssessmentCsv, "Acme Q4", "2026-12-01"),
-            "distributor-assessment-acme-q4-2026-12-01.csv"
+            file_name(FileKind::Unsaved, "Acme", Some(Distributor), "2026-12-01"),
+            "acme-distributor-unsaved-2026-12-01.json"
         );
         assert_eq!(
-            file_name(FileKind::WorkshopCsv, "Kick-off", "2026-12-02"),
+            file_name(FileKind::WorkshopCsv, "Kick-off", None, "2026-12-02"),
             "workshop-kick-off-2026-12-02.csv"
         );
         assert_eq!(mime(FileKind::Unreadable), "text/plain;charset=utf-8");

@@ -120,6 +120,12 @@ pub struct AppState {
     pub embed: StoredValue<EmbedOptions>,
     /// The language of the app's words and of the questionnaire's texts.
     pub locale: RwSignal<Locale>,
+    /// The page opened on a section the person had left: it says "Welcome back" and picks up at
+    /// its first unanswered question (until the next answer or page).
+    pub welcome_back: RwSignal<bool>,
+    /// The person jumped from the results to a question: the page offers "Back to results",
+    /// and the results open again where they were scrolled to.
+    pub from_results: RwSignal<Option<f64>>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -148,6 +154,9 @@ impl AppState {
             .count();
         all.extend(persist::unreadable_at_start(&store, q, told));
         let locale = initial_locale(&embed, &store);
+        let welcome_back = matches!(assessment.normalized(&scope), Step::Section(_))
+            && !assessment.answers.is_empty()
+            && Route::parse(&current_fragment()) == Route::Assessment;
         let scope = StoredValue::new(scope);
         let assessment = RwSignal::new(assessment);
         let page = Memo::new(move |_| {
@@ -167,6 +176,8 @@ impl AppState {
             library: RwSignal::new(0),
             embed: StoredValue::new(embed),
             locale: RwSignal::new(locale),
+            welcome_back: RwSignal::new(welcome_back),
+            from_results: RwSignal::new(None),
             store: StoredValue::new_local(store),
         };
         state.autosave();
@@ -177,8 +188,14 @@ impl AppState {
     }
 
     /// Offers `text` as a download; tells the person when the browser refuses.
-    pub fn download(&self, kind: FileKind, label: &str, day: &str, text: &str) -> Option<String> {
-        let name = present::file_name(kind, label, day);
+    pub fn download(
+        &self,
+        kind: FileKind,
+        (label, side): (&str, Option<assessment::Perspective>),
+        day: &str,
+        text: &str,
+    ) -> Option<String> {
+        let name = present::file_name(kind, label, side, day);
         match crate::browser::download(&name, present::mime(kind), text) {
             Ok(()) => Some(name),
             Err(_) => {
@@ -197,7 +214,7 @@ impl AppState {
         let text = assessment::exchange::export_with_raw(&[], &records, self.q, now_ms());
         let _ = self.download(
             FileKind::NotRestored,
-            "",
+            ("", None),
             &crate::browser::file_date(now_ms()),
             &text,
         );
@@ -319,7 +336,12 @@ impl AppState {
         let a = self.assessment.get_untracked();
         let text = assessment::exchange::export_json(&[&a], self.q, now_ms());
         let kind = FileKind::Unsaved;
-        let name = present::file_name(kind, &a.label, &crate::browser::file_date(now_ms()));
+        let name = present::file_name(
+            kind,
+            &a.label,
+            a.perspective,
+            &crate::browser::file_date(now_ms()),
+        );
         let said = match crate::browser::download(&name, present::mime(kind), &text) {
             Ok(()) => Said::UnsavedDownloaded(name),
             Err(_) => Said::UnsavedBlocked,

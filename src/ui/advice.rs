@@ -8,42 +8,62 @@ use leptos::prelude::*;
 
 use crate::state::AppState;
 
+/// How many actions are shown before "Show n more".
+const FIRST_ACTIONS: usize = 6;
+
 /// The actions the answers triggered for the respondent's side, most important first.
 #[component]
 pub fn Actions(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
+    // The first few in view (and on paper); the rest one press away.
+    let first = report.actions.len().min(FIRST_ACTIONS);
+    let more = report.actions.len() - first;
+    let items = move |actions: &[assessment::TriggeredAction]| {
+        actions
+            .iter()
+            .map(|t| {
+                let sec = &q.sections[t.section];
+                let action = &sec.actions[t.action];
+                let who = match action.who {
+                    Who::Both => m.both_companies,
+                    Who::BrandOwner => m.brand_owner,
+                    Who::Distributor => m.distributor,
+                };
+                let practice = match action.item() {
+                    Some(item) => state.text(&sec.items[item].question),
+                    None => state.text(&sec.title),
+                };
+                let meta = fill(
+                    m.action_meta,
+                    &[
+                        ("who", who),
+                        ("days", &m.int(u64::from(action.horizon_days))),
+                        ("practice", practice),
+                    ],
+                );
+                view! {
+                    <li>
+                        <p class="dra-action__step">{state.text(&action.step)}</p>
+                        <p class="dra-muted">{meta}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     (!report.actions.is_empty()).then(|| {
         view! {
             <section class="dra-card dra-next-steps" aria-labelledby="dra-next-steps">
                 <h2 id="dra-next-steps">{m.actions_heading}</h2>
                 <p class="dra-muted">{m.actions_intro}</p>
-                <ol class="dra-actions-list">
-                    {report.actions.iter().map(|t| {
-                        let sec = &q.sections[t.section];
-                        let action = &sec.actions[t.action];
-                        let who = match action.who {
-                            Who::Both => m.both_companies,
-                            Who::BrandOwner => m.brand_owner,
-                            Who::Distributor => m.distributor,
-                        };
-                        let practice = match action.item() {
-                            Some(item) => state.text(&sec.items[item].question),
-                            None => state.text(&sec.title),
-                        };
-                        let meta = fill(m.action_meta, &[
-                            ("who", who),
-                            ("days", &m.int(u64::from(action.horizon_days))),
-                            ("practice", practice),
-                        ]);
-                        view! {
-                            <li>
-                                <p class="dra-action__step">{state.text(&action.step)}</p>
-                                <p class="dra-muted">{meta}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
+                <ol class="dra-actions-list">{items(&report.actions[..first])}</ol>
+                {(more > 0).then(|| view! {
+                    <details class="dra-details dra-actions-more">
+                        <summary class="dra-no-print">{m.count(m.actions_more, more, &[])}</summary>
+                        <ol class="dra-actions-list" start=first + 1>{items(&report.actions[first..])}</ol>
+                    </details>
+                    <p class="dra-print-only dra-muted">{m.count(m.print_actions_more, more, &[])}</p>
+                })}
             </section>
         }
     })

@@ -1,12 +1,15 @@
-//! Two assessments side by side: both outlines on one radar, section scores with the change,
-//! and the items whose answer moved.
+//! Two assessments compared. The same side at two times: both outlines on one radar, section
+//! scores with the change, and the items whose answer moved. A brand owner's and a
+//! distributor's: the two-sides view (`sides`). The heading says which it is.
 
-use assessment::history::compare;
-use assessment::i18n::{fill, Messages};
-use assessment::{Answer, Assessment};
+use assessment::history::{compare, pair_kind, summarize, PairKind};
+use assessment::i18n::fill;
+use assessment::sides::two_sides;
+use assessment::{Assessment, Perspective};
 use leptos::prelude::*;
 
 use super::radar::RadarChart;
+use super::sides::{answer_text, TwoSidesBody};
 use super::{TableWrap, HEADING_ID};
 use crate::browser;
 use crate::persist::{self, Entry};
@@ -14,26 +17,40 @@ use crate::present::{isolate, label_or_untitled, DASH};
 use crate::route::Route;
 use crate::state::AppState;
 
-fn answer_text(state: AppState, a: Option<Answer>) -> String {
+/// An assessment in a picker or a legend, told apart from the others with the same name: name,
+/// side, when it was started, and how far it got.
+pub fn describe(state: AppState, a: &Assessment) -> String {
     let m = state.t();
-    match a {
-        Some(Answer::Level(l)) => format!(
-            "{} {}",
-            l.get(),
-            state.text(&state.q.level_names[usize::from(l.get() - 1)])
-        ),
-        Some(Answer::NotApplicable) => m.not_applicable.to_owned(),
-        Some(Answer::DontKnow) => m.dont_know.to_owned(),
-        None => m.unanswered.to_owned(),
+    let s = summarize(a, state.q);
+    let mut parts = vec![isolate(&label_or_untitled(&a.label, m))];
+    if let Some(p) = a.perspective {
+        parts.push(p.lower_name(m).to_owned());
     }
+    parts.push(browser::date_time(a.created_ms, m));
+    if s.draft {
+        parts.push(fill(
+            m.status_in_progress,
+            &[
+                ("answered", &m.int(s.progress.answered as u64)),
+                ("total", &m.int(s.progress.total as u64)),
+            ],
+        ));
+    }
+    parts.join(" \u{b7} ")
 }
 
-fn name(a: &Assessment, m: &Messages) -> String {
-    format!(
-        "{}, {}",
-        isolate(&label_or_untitled(&a.label, m)),
-        browser::date_time(a.created_ms, m)
-    )
+/// What a heading calls the pair: their common name, or both names.
+pub fn pair_name(state: AppState, a: &Assessment, b: &Assessment) -> String {
+    let m = state.t();
+    let (x, y) = (
+        label_or_untitled(&a.label, m),
+        label_or_untitled(&b.label, m),
+    );
+    if x == y {
+        isolate(&x)
+    } else {
+        format!("{} / {}", isolate(&x), isolate(&y))
+    }
 }
 
 #[component]
@@ -48,18 +65,24 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
             Entry::Unreadable { .. } => None,
         })
         .collect();
-    let find = |id: &str| all.iter().find(|a| a.id == id).cloned();
+    let find = |id: &str| all.iter().find(|x| x.id == id).cloned();
     let (a, b) = (find(&before), find(&after));
+    let kind = match (&a, &b) {
+        (Some(a), Some(b)) => pair_kind(a, b),
+        _ => PairKind::OverTime,
+    };
     let picker = |id: &'static str,
                   which: &'static str,
+                  side: Option<Perspective>,
                   selected: String,
                   other: String,
                   first: bool| {
         let options = all
             .iter()
+            .filter(|x| side.is_none() || x.perspective == side)
             .map(|x| {
                 let id = x.id.clone();
-                view! { <option value=id.clone() selected=id == selected>{name(x, m)}</option> }
+                view! { <option value=id.clone() selected=id == selected>{describe(state, x)}</option> }
             })
             .collect_view();
         view! {
@@ -71,13 +94,39 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
             }>{options}</select>
         }
     };
-    let pickers = view! {
-        <div class="dra-card dra-compare__pick">
-            {picker("dra-compare-earlier", m.earlier, before.clone(), after.clone(), true)}
-            {picker("dra-compare-later", m.later, after.clone(), before.clone(), false)}
-        </div>
+    let heading = match (&a, &b, kind) {
+        (Some(a), Some(b), PairKind::TwoSides) => {
+            fill(m.sides_heading, &[("name", &pair_name(state, a, b))])
+        }
+        (Some(a), Some(b), PairKind::OverTime) => {
+            fill(m.over_time_heading, &[("name", &pair_name(state, a, b))])
+        }
+        _ => m.compare_heading.to_owned(),
+    };
+    let pickers = match kind {
+        PairKind::TwoSides => view! {
+            <div class="dra-card dra-compare__pick">
+                {picker("dra-compare-earlier", m.brand_owner, Some(Perspective::BrandOwner), before.clone(), after.clone(), true)}
+                {picker("dra-compare-later", m.distributor, Some(Perspective::Distributor), after.clone(), before.clone(), false)}
+            </div>
+        },
+        PairKind::OverTime => view! {
+            <div class="dra-card dra-compare__pick">
+                {picker("dra-compare-earlier", m.earlier, None, before.clone(), after.clone(), true)}
+                {picker("dra-compare-later", m.later, None, after.clone(), before.clone(), false)}
+            </div>
+        },
     };
     let body = match (a, b) {
+        (Some(a), Some(b)) if kind == PairKind::TwoSides => {
+            let scope = state.scope();
+            match two_sides(q, &scope, &a, &b) {
+                Some(t) => view! { <TwoSidesBody sides=t /> }.into_any(),
+                None => {
+                    view! { <p class="dra-card" role="alert">{m.sides_need_both}</p> }.into_any()
+                }
+            }
+        }
         (Some(a), Some(b)) => {
             let c = compare(q, &a, &b);
             let labels: Vec<String> = c
@@ -96,11 +145,12 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
                 _ => DASH.to_owned(),
             };
             view! {
+                <p class="dra-lead">{m.over_time_lead}</p>
                 <div class="dra-chart">
                     <RadarChart title=m.compare_chart_title.to_owned() labels=labels series=series />
                     <p class="dra-legend">
-                        <span class="dra-legend__s0">{fill(m.label_value, &[("label", m.earlier), ("value", &name(&a, m))])}</span>
-                        <span class="dra-legend__s1">{fill(m.label_value, &[("label", m.later), ("value", &name(&b, m))])}</span>
+                        <span class="dra-legend__s0">{fill(m.label_value, &[("label", m.earlier), ("value", &describe(state, &a))])}</span>
+                        <span class="dra-legend__s1">{fill(m.label_value, &[("label", m.later), ("value", &describe(state, &b))])}</span>
                     </p>
                     <TableWrap label=m.compare_table.to_owned()>
                         <table class="dra-table">
@@ -144,7 +194,7 @@ pub fn Compare(before: String, after: String) -> impl IntoView {
     };
     view! {
         <section class="dra-page dra-compare" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID tabindex="-1">{m.compare_heading}</h1>
+            <h1 id=HEADING_ID tabindex="-1">{heading}</h1>
             {pickers}
             {body}
             <p><a href="#/history">{m.back_to_history}</a></p>

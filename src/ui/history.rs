@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use assessment::exchange::export_with_raw;
-use assessment::history::{default_pair, summarize};
+use assessment::history::{default_pair, default_sides_pair, summarize};
 use assessment::i18n::fill;
 use assessment::{Assessment, RecordError};
 use leptos::html;
@@ -75,7 +75,7 @@ pub fn History() -> impl IntoView {
         let text = export_with_raw(&refs, &raw_refs, q, now_ms());
         let day = browser::file_date(now_ms());
         if state
-            .download(FileKind::AllAssessments, "", &day, &text)
+            .download(FileKind::AllAssessments, ("", None), &day, &text)
             .is_some()
         {
             // Damaged records that are not JSON cannot go into the file: say so.
@@ -97,6 +97,16 @@ pub fn History() -> impl IntoView {
             state.navigate(Route::Compare(a, b));
         }
     };
+    let sides_pair = move || {
+        let all = readable();
+        let refs: Vec<&Assessment> = all.iter().collect();
+        default_sides_pair(&refs)
+    };
+    let compare_sides = move |_| {
+        if let Some((a, b)) = sides_pair() {
+            state.navigate(Route::Compare(a, b));
+        }
+    };
     view! {
         <section class="dra-page dra-history" aria-labelledby=HEADING_ID>
             <h1 id=HEADING_ID tabindex="-1">{m.nav_history}</h1>
@@ -108,6 +118,9 @@ pub fn History() -> impl IntoView {
                 }>{m.new_assessment}</button>
                 <Show when=move || entries.with(|e| e.iter().filter(|x| matches!(x, Entry::Readable(_))).count() >= 2)>
                     <button type="button" class="dra-button" on:click=compare>{m.compare_two}</button>
+                </Show>
+                <Show when=move || sides_pair().is_some()>
+                    <button type="button" class="dra-button" on:click=compare_sides>{m.compare_sides}</button>
                 </Show>
                 <Show when=move || entries.with(|e| !e.is_empty())>
                     <button type="button" class="dra-button" on:click=export_all>{m.export_all}</button>
@@ -149,40 +162,40 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>, drafts: Drafts) 
     let labelled_by = heading_id.clone();
     let name = title(&a.label, m);
     let s = summarize(&a, q);
-    let status = if s.completed_ms.is_some() && s.progress.answered == s.progress.total {
+    let (answered, total) = (
+        m.int(s.progress.answered as u64),
+        m.int(s.progress.total as u64),
+    );
+    let counts = [("answered", answered.as_str()), ("total", total.as_str())];
+    let status = if s.draft {
+        fill(m.status_in_progress, &counts)
+    } else if s.progress.answered == s.progress.total {
         m.status_complete.to_owned()
     } else {
-        fill(
-            m.progress_short,
-            &[
-                ("answered", &m.int(s.progress.answered as u64)),
-                ("total", &m.int(s.progress.total as u64)),
-            ],
-        )
+        fill(m.progress_short, &counts)
     };
     let who = a
         .perspective
-        .map_or(m.perspective_not_chosen.to_owned(), |p| {
-            fill(m.as_side, &[("side", p.lower_name(m))])
-        });
+        .map_or(m.perspective_not_chosen, |p| p.name(m));
     let meta = fill(
         m.record_meta,
         &[
-            ("date", &browser::date_time(s.created_ms, m)),
-            ("side", &who),
+            ("side", who),
+            ("created", &browser::date_time(s.created_ms, m)),
+            ("changed", &browser::date_time(s.updated_ms, m)),
             ("status", &status),
         ],
     );
-    let overall = match s.overall {
-        Some((p, band)) => score_line(
+    // A draft has no score yet: 5 answers of 30 would mislead.
+    let overall = s.overall.map(|(p, band)| {
+        score_line(
             m,
             m.overall_line,
             p,
             state.text(&q.scoring.bands[band].name),
             s.at_risk,
-        ),
-        None => m.not_scored_yet.to_owned(),
-    };
+        )
+    });
     let id = a.id.clone();
     let (id1, id2, id3, id4) = (id.clone(), id.clone(), id.clone(), id.clone());
     let renaming = move || drafts.with(|d| d.contains_key(&id1));
@@ -229,13 +242,18 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>, drafts: Drafts) 
         let a = record.get_value();
         let text = assessment::exchange::export_json(&[&a], q, now_ms());
         let day = browser::file_date(a.created_ms);
-        let _ = state.download(FileKind::Assessment, &a.label, &day, &text);
+        let _ = state.download(FileKind::Assessment, (&a.label, a.perspective), &day, &text);
     };
     let export_csv = move |_| {
         let a = record.get_value();
         let text = assessment::csv::export_csv(&a, q, m.locale.code());
         let day = browser::file_date(a.created_ms);
-        let _ = state.download(FileKind::AssessmentCsv, &a.label, &day, &text);
+        let _ = state.download(
+            FileKind::AssessmentCsv,
+            (&a.label, a.perspective),
+            &day,
+            &text,
+        );
     };
     let delete = move |_| {
         let a = record.get_value();
@@ -251,7 +269,7 @@ fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>, drafts: Drafts) 
         <article class="dra-card dra-record" aria-labelledby=labelled_by>
             <h2 id=heading_id><bdi>{name.clone()}</bdi></h2>
             <p class="dra-muted">{meta}</p>
-            <p class="dra-record__score">{overall}</p>
+            {overall.map(|o| view! { <p class="dra-record__score">{o}</p> })}
             <Show when=renaming.clone()>
                 <form class="dra-rename" on:submit=save_name.clone()>
                     <label for=input_id.clone()>{m.name}</label>
@@ -292,7 +310,7 @@ fn Unreadable(key_: String, id: String, reason: RecordError, kept: bool) -> impl
     let download = move |_| {
         if let Some(text) = state.with_store(|s| persist::raw(s, &k1)) {
             let day = browser::file_date(now_ms());
-            let _ = state.download(FileKind::Unreadable, "", &day, &text);
+            let _ = state.download(FileKind::Unreadable, ("", None), &day, &text);
         }
     };
     let delete = move |_| {

@@ -12,6 +12,7 @@ mod questions;
 mod radar;
 mod results;
 mod shared;
+mod sides;
 mod welcome;
 mod workshop;
 
@@ -57,6 +58,9 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
     };
     let state = AppState::new(q, store, notices);
     provide_context(state);
+    let before_print =
+        window_event_listener(leptos::ev::beforeprint, move |_| set_print_footer(state));
+    on_cleanup(move || before_print.remove());
     focus_heading_on_page_change(state);
     follow_the_locale(state);
     let embedded = state.embed.with_value(|e| e.embed);
@@ -69,26 +73,15 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
         other => other,
     };
     // A change of language rebuilds every screen in the new language; the answers live in the
-    // state, so nothing is lost.
+    // state, so nothing is lost (and the phone menu stays open on the language switch).
+    let menu_open = RwSignal::new(false);
     view! {
         <div class="dra">
             {move || {
-                let m = state.locale.get().messages();
+                state.locale.track();
                 view! {
-                    <nav class="dra-topnav dra-no-print" aria-label=m.nav_label
-                        class:dra-hidden=move || embedded || matches!(route(), Route::Present(_))>
-                        <a href="#/" aria-current=move || (route() == Route::Assessment).then_some("page")>{m.nav_assessment}</a>
-                        <a href="#/history" aria-current=move || matches!(route(), Route::History | Route::Compare(..)).then_some("page")>
-                            {m.nav_history}
-                        </a>
-                        <a href="#/workshops" aria-current=move || matches!(route(), Route::Workshops | Route::Workshop(_) | Route::Present(_)).then_some("page")>
-                            {m.nav_workshops}
-                        </a>
-                        <div class="dra-prefs">
-                            <LanguageSwitch />
-                            <ThemeSwitch />
-                        </div>
-                    </nav>
+                    <TopNav route=Signal::derive(route) open=menu_open
+                        hidden=Signal::derive(move || embedded || matches!(route(), Route::Present(_))) />
                     <p class="dra-visually-hidden" aria-live="polite">{announcement(state)}</p>
                     <notices::Notices />
                     <import::ConflictDialog />
@@ -99,6 +92,57 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
     }
     .into_any()
 }
+
+/// The top navigation: one row at every width. On a wide screen the links and the switches sit
+/// in that row; on a phone a "Menu" button (a disclosure: `aria-expanded`, Escape closes it and
+/// goes back to the button) opens them below the row, over the page.
+#[component]
+fn TopNav(route: Signal<Route>, open: RwSignal<bool>, hidden: Signal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let m = state.t();
+    // Any change of screen closes the menu.
+    Effect::new(move |previous: Option<Route>| {
+        let now = route.get();
+        if previous.is_some_and(|p| p != now) {
+            open.set(false);
+        }
+        now
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            focus_element(MENU_BUTTON_ID);
+        }
+    };
+    let current = move |here: fn(&Route) -> bool| move || here(&route.get()).then_some("page");
+    view! {
+        <nav class="dra-topnav dra-no-print" aria-label=m.nav_label class:dra-hidden=move || hidden.get()
+            on:keydown=on_keydown>
+            <button type="button" id=MENU_BUTTON_ID class="dra-button dra-button--small dra-menu-button"
+                aria-expanded=move || open.get().to_string() aria-controls="dra-nav-menu"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="dra-menu-button__icon" aria-hidden="true"></span>
+                {m.menu}
+            </button>
+            <div id="dra-nav-menu" class="dra-topnav__menu" class:dra-topnav__menu--open=move || open.get()>
+                <a href="#/" on:click=move |_| open.set(false) aria-current=current(|r| *r == Route::Assessment)>{m.nav_assessment}</a>
+                <a href="#/history" on:click=move |_| open.set(false) aria-current=current(|r| matches!(r, Route::History | Route::Compare(..)))>
+                    {m.nav_history}
+                </a>
+                <a href="#/workshops" on:click=move |_| open.set(false) aria-current=current(|r| matches!(r, Route::Workshops | Route::Workshop(_) | Route::Present(_)))>
+                    {m.nav_workshops}
+                </a>
+                <div class="dra-prefs">
+                    <LanguageSwitch />
+                    <ThemeSwitch />
+                </div>
+            </div>
+        </nav>
+    }
+}
+
+/// The id of the phone navigation's menu button.
+const MENU_BUTTON_ID: &str = "dra-menu-button";
 
 /// The screen for the route.
 #[component]
@@ -161,6 +205,7 @@ fn follow_the_locale(state: AppState) {
     Effect::new(move |_| {
         let locale = state.locale.get();
         crate::panic::set_locale(locale);
+        set_print_footer(state);
         let document = document();
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", locale.code());
@@ -181,6 +226,39 @@ fn follow_the_locale(state: AppState) {
             }
         }
     });
+}
+
+/// What every printed page's footer says -- the questionnaire, its version, the day it was
+/// printed, "Page n of m" -- as custom properties on the root element, which the `@page`
+/// margin boxes in the style sheet read (the style sheet cannot know the words or the day).
+/// Set through the CSSOM, which the strict CSP allows; again just before each print.
+fn set_print_footer(state: AppState) {
+    let m = state.t();
+    let footer = fill(
+        m.print_footer,
+        &[
+            ("title", state.text(&state.q.title)),
+            ("version", &m.int(u64::from(state.q.version))),
+            ("date", &crate::browser::date(crate::state::now_ms(), m)),
+        ],
+    );
+    let (before, rest) = m.print_page.split_once("{page}").unwrap_or(("", ""));
+    let (between, after) = rest.split_once("{pages}").unwrap_or((" / ", ""));
+    let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    for (name, value) in [
+        ("--dra-print-footer", footer.as_str()),
+        ("--dra-print-page-before", before),
+        ("--dra-print-page-between", between),
+        ("--dra-print-page-after", after),
+    ] {
+        let _ = style.set_property(name, &crate::present::css_string(value));
+    }
 }
 
 /// The language switch: a labelled select listing each language in itself. Switching rebuilds
@@ -327,10 +405,40 @@ fn focus_heading_on_page_change(state: AppState) {
                 .try_update_value(Option::take)
                 .flatten()
                 .unwrap_or_else(|| HEADING_ID.to_owned());
-            request_animation_frame(move || focus_element(&target));
+            // Back on the results after a jump to a question: where they were scrolled to.
+            let back_at = match step {
+                (Route::Assessment, Step::Results) => state.from_results.get_untracked(),
+                (Route::Assessment, Step::Section(_)) => None,
+                _ => {
+                    state.from_results.set(None);
+                    None
+                }
+            };
+            if back_at.is_some() && step.1 == Step::Results {
+                state.from_results.set(None);
+            }
+            request_animation_frame(move || match back_at {
+                Some(y) => {
+                    focus_without_scrolling(&target);
+                    window().scroll_to_with_x_and_y(0.0, y);
+                }
+                None => focus_element(&target),
+            });
         }
         step
     });
+}
+
+/// Focuses an element by id without scrolling to it.
+fn focus_without_scrolling(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
 }
 
 /// Focuses an element by id (it needs a tabindex if it is not focusable by itself).

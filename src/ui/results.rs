@@ -60,48 +60,50 @@ pub fn Results() -> impl IntoView {
                     })>
                     {m.edit_answers}
                 </button>
-                <span class="dra-actions" class:dra-hidden=!show_results>
-                <button type="button" class="dra-button" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                }>
+                <span class="dra-actions dra-actions--inline" class:dra-hidden=!show_results>
+                <button type="button" class="dra-button" on:click=|_| browser::print()>
                     {m.print_pdf}
                 </button>
-                <button type="button" class="dra-button" on:click=copy_link>{m.copy_share_link}</button>
                 <button type="button" class="dra-button" on:click=move |_| {
                     // From memory, so it works even when storage is full or blocked.
                     let a = state.assessment.get_untracked();
                     let text = assessment::exchange::export_json(&[&a], q, crate::state::now_ms());
-                    let _ = state.download(FileKind::Assessment, &a.label, &browser::file_date(a.created_ms), &text);
+                    let _ = state.download(FileKind::Assessment, (&a.label, a.perspective), &browser::file_date(a.created_ms), &text);
                 }>{m.export_json}</button>
                 <button type="button" class="dra-button" on:click=move |_| {
                     let a = state.assessment.get_untracked();
                     let text = assessment::csv::export_csv(&a, q, state.locale.get_untracked().code());
-                    let _ = state.download(FileKind::AssessmentCsv, &a.label, &browser::file_date(a.created_ms), &text);
+                    let _ = state.download(FileKind::AssessmentCsv, (&a.label, a.perspective), &browser::file_date(a.created_ms), &text);
                 }>{m.export_csv}</button>
                 </span>
+            </div>
+            // The confirmation sits next to the button that made it, the link just below.
+            <div class="dra-share dra-no-print" class:dra-hidden=!show_results>
+                <div class="dra-share__row">
+                    <button type="button" class="dra-button" on:click=copy_link>{m.copy_share_link}</button>
+                    <p id="dra-share-status" class="dra-share__status" role="status">
+                        {move || share.get().map(|(_, copied)| if copied { m.share_copied } else { m.share_copy_yourself })}
+                    </p>
+                </div>
+                {move || share.get().map(|(url, _)| view! {
+                    <div class="dra-card dra-share__link">
+                        <label for="dra-share-link">{m.share_link}</label>
+                        <input id="dra-share-link" type="text" readonly prop:value=url
+                            aria-describedby="dra-share-note" on:focus=|ev| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            } />
+                        <p id="dra-share-note" class="dra-muted">{m.share_note}</p>
+                    </div>
+                })}
+            </div>
+            <div class="dra-actions dra-no-print">
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>
                     {m.start_again}
                 </button>
             </div>
-            {move || share.get().map(|(url, copied)| view! {
-                <div class="dra-card dra-share dra-no-print">
-                    <label for="dra-share-link">{m.share_link}</label>
-                    <input id="dra-share-link" type="text" readonly prop:value=url
-                        aria-describedby="dra-share-note" on:focus=|ev| {
-                            use wasm_bindgen::JsCast;
-                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                input.select();
-                            }
-                        } />
-                    <p id="dra-share-note" class="dra-muted" role="status">
-                        {if copied { m.share_copied } else { m.share_copy_yourself }}
-                        " "
-                        {m.share_note}
-                    </p>
-                </div>
-            })}
         </section>
     }
 }
@@ -133,7 +135,7 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
     view! {
         <p class="dra-about">{about}</p>
         {move || view! { <Overall report=report.get() /> }}
-        {(!read_only).then(|| view! { <Unanswered /> })}
+        <Unanswered assessment=assessment read_only=read_only />
         {move || view! { <Chart report=report.get() /> }}
         {move || view! { <Actions report=report.get() /> }}
         {move || view! { <Sections report=report.get() /> }}
@@ -178,23 +180,31 @@ fn Overall(report: Report) -> impl IntoView {
     }
 }
 
+/// The questions without an answer: on screen (editable results only) as links back to each
+/// question, on paper as a plain numbered list of things still to answer.
 #[component]
-fn Unanswered() -> impl IntoView {
+fn Unanswered(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
     let unanswered = Memo::new(move |_| {
         let scope = state.scope();
-        state.assessment.with(|a| a.unanswered(q, &scope))
+        assessment.with(|a| {
+            let numbers = a.asked_items(q, &scope);
+            a.unanswered(q, &scope)
+                .into_iter()
+                .map(|r| (r, numbers.iter().position(|x| *x == r).map_or(0, |p| p + 1)))
+                .collect::<Vec<_>>()
+        })
     });
     move || {
         let list = unanswered.get();
         (!list.is_empty()).then(|| {
-            view! {
+            let on_screen = (!read_only).then(|| view! {
                 <div class="dra-card dra-unanswered dra-no-print">
                     <h2>{m.count(m.unanswered_heading, list.len(), &[])}</h2>
                     <p>{m.unanswered_help}</p>
                     <ul>
-                        {list.into_iter().map(|r| {
+                        {list.iter().map(|&(r, _)| {
                             let item = q.item(r);
                             let target = item_dom_id(&item.id);
                             view! {
@@ -202,6 +212,7 @@ fn Unanswered() -> impl IntoView {
                                     <button type="button" class="dra-link"
                                         on:click=move |_| {
                                             state.focus_next.set_value(Some(target.clone()));
+                                            state.from_results.set(Some(window().scroll_y().unwrap_or(0.0)));
                                             state.update(|a, scope, now| a.go_to(Step::Section(r.section), scope, now));
                                         }>
                                         {state.text(&item.question)}
@@ -211,6 +222,18 @@ fn Unanswered() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </div>
+            });
+            view! {
+                {on_screen}
+                <section class="dra-card dra-print-only dra-print-unanswered">
+                    <h2>{m.print_unanswered}</h2>
+                    <p>{m.print_unanswered_intro}</p>
+                    <ul>
+                        {list.iter().map(|&(r, n)| view! {
+                            <li>{format!("{}. {}", m.int(n as u64), state.text(&q.item(r).question))}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
             }
         })
     }
@@ -265,7 +288,7 @@ fn Chart(report: Report) -> impl IntoView {
 fn Sections(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (q, m) = (state.q, state.t());
-    report
+    let cards = report
         .sections
         .into_iter()
         .map(|s| {
@@ -315,5 +338,6 @@ fn Sections(report: Report) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! { <div class="dra-section-results">{cards}</div> }
 }

@@ -64,7 +64,15 @@ fn ContinueBox() -> impl IntoView {
             <p>{summary}</p>
             <div class="dra-actions">
                 <button type="button" class="dra-button dra-button--primary"
-                    on:click=move |_| state.update(|a, scope, now| a.resume(state.q, scope, now))>
+                    on:click=move |_| {
+                        // To the first open question, not the top of its page.
+                        let scope = state.scope();
+                        let first = state.assessment.with_untracked(|a| a.unanswered(state.q, &scope).first().copied());
+                        if let Some(r) = first {
+                            state.focus_next.set_value(Some(super::item::item_dom_id(&state.q.item(r).id)));
+                        }
+                        state.update(|a, scope, now| a.resume(state.q, scope, now));
+                    }>
                     {m.continue_button}
                 </button>
                 <button type="button" class="dra-button" on:click=move |_| state.start_new()>

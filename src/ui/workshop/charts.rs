@@ -137,6 +137,10 @@ pub fn Mirror(
     caption: String,
     name_heading: &'static str,
     #[prop(optional)] hide_table: bool,
+    /// Each name on its own line above its two bars (at every width, as on a phone): for long
+    /// names such as questions.
+    #[prop(optional)]
+    stacked: bool,
 ) -> impl IntoView {
     let m = expect_context::<AppState>().t();
     let table = view! {
@@ -151,7 +155,7 @@ pub fn Mirror(
         </table>
     };
     view! {
-        <div class="dra-mirror" aria-hidden="true" data-scale=scale>
+        <div class="dra-mirror" class:dra-mirror--stacked=stacked aria-hidden="true" data-scale=scale>
             <span class="dra-mirror__head dra-mirror__head--bo">{m.brand_owner}</span>
             <span class="dra-mirror__head dra-mirror__head--d">{m.distributor}</span>
             {lines.iter().map(|l| {

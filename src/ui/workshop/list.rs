@@ -113,7 +113,7 @@ fn Unreadable(key_: String, reason: WorkshopError) -> impl IntoView {
     let download = move |_| {
         if let Some(text) = state.with_store(|s| persist::raw(s, &k1)) {
             let day = browser::file_date(now_ms());
-            let _ = state.download(FileKind::Unreadable, "workshop", &day, &text);
+            let _ = state.download(FileKind::Unreadable, ("workshop", None), &day, &text);
         }
     };
     view! {

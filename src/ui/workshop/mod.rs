@@ -6,7 +6,7 @@
 //! divided questions, perception gaps, tables), `charts` (the bar charts, drawn from the
 //! domain's `chart` geometry), `presenter` (the deck) and `slides` (what each slide shows).
 
-mod charts;
+pub(crate) mod charts;
 mod import;
 mod list;
 mod presenter;

@@ -48,7 +48,7 @@ pub fn WorkshopView(id: String) -> impl IntoView {
     let export = move |_| {
         let w = workshop.get_untracked();
         let text = workshop_csv(&report.get_untracked(), q, m.locale.code());
-        let _ = state.download(FileKind::WorkshopCsv, &w.name, &w.date, &text);
+        let _ = state.download(FileKind::WorkshopCsv, (&w.name, None), &w.date, &text);
     };
     let remove_id = StoredValue::new(id.clone());
     let remove = move |key: String| {

@@ -21,6 +21,8 @@ for (const [width, height, what] of [
   [640, 400, '200 % zoom (640 px wide for a 1280 px window)'],
 ]) {
   test(`at ${what} no screen scrolls sideways`, async ({ page }) => {
+    // Every screen, and on a narrow screen each answer brings the next question into view.
+    test.slow();
     await page.setViewportSize({ width, height });
     const wide = [];
     await new AssessmentPage(page).everyScreen(async (screen) => {

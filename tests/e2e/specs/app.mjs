@@ -142,6 +142,9 @@ export function contentTexts(lang) {
   return out;
 }
 
+/** `text` as a literal inside a regular expression. */
+export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 export class AssessmentPage {
   /** `lang`: the language the app is expected to speak ('en', 'de' or 'fr'). */
   constructor(page, lang = 'en') {
@@ -168,8 +171,15 @@ export class AssessmentPage {
 
   /** Follows a link of the main navigation ('My assessments', 'Workshops', ...). */
   async nav(name) {
+    await this.openMenu();
     await this.page.getByRole('navigation', { name: this.m.nav_label }).getByRole('link', { name, exact: true }).click();
     await expect(this.heading(name)).toBeVisible();
+  }
+
+  /** On a phone the navigation is behind a Menu button: opens it (nothing to do when wide). */
+  async openMenu() {
+    const menu = this.page.getByRole('navigation', { name: this.m.nav_label }).getByRole('button', { name: this.m.menu, exact: true });
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   }
 
   /** A status region (an import report, a notice) that says `text`. */
@@ -195,9 +205,24 @@ export class AssessmentPage {
     await this.answerAll(levelOf);
   }
 
+  /** A question on the page, by its place in the content file: a group named "12. question". */
   question(sectionIndex, itemIndex) {
     const text = this.text(content.sections[sectionIndex].items[itemIndex].question);
-    return this.page.getByRole('group', { name: text, exact: true });
+    return this.page.getByRole('group', { name: new RegExp(`^\\d+\\. ${escapeRegExp(text)}$`) });
+  }
+
+  /** The number a respondent of this side sees on a question ("12" of "12. ..."). */
+  questionNumber(sectionIndex, itemIndex) {
+    let n = 0;
+    for (let s = 0; s <= sectionIndex; s++) {
+      const items = content.sections[s].items;
+      for (let i = 0; i < items.length; i++) {
+        if (!asked(items[i], this.side)) continue;
+        n += 1;
+        if (s === sectionIndex && i === itemIndex) return n;
+      }
+    }
+    throw new Error(`question ${sectionIndex}/${itemIndex} is not asked of ${this.side}`);
   }
 
   /** Chooses an answer: a level 1-5, 'na' or 'dk'. */
@@ -209,7 +234,7 @@ export class AssessmentPage {
         ? this.ui.notApplicable
         : value === 'dk'
           ? this.ui.dontKnow
-          : new RegExp(`^${value} ${String(levelName).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`);
+          : new RegExp(`^${value} ${escapeRegExp(String(levelName))}`);
     await group.getByRole('radio', { name, exact: typeof name === 'string' }).check();
   }
 
@@ -301,8 +326,9 @@ export class AssessmentPage {
     await this.nav(m.nav_history);
     await expect(page.getByRole('article')).toHaveCount(2);
     await check('my assessments');
+    // One brand owner and one distributor: the pair is read as the two sides.
     await page.getByRole('button', { name: m.compare_two }).click();
-    await expect(this.heading(m.compare_heading)).toBeVisible();
+    await expect(this.heading(new RegExp(`^${escapeRegExp(m.sides_heading.split('{name}')[0]).replace(/[\s\u00a0]+/g, '\\s+')}`))).toBeVisible();
     await check('compare');
     await page.goto(link);
     await expect(this.heading(m.shared_heading)).toBeVisible();

@@ -26,8 +26,8 @@ test('keep several assessments: rename, retake with previous answers, compare', 
   await expect(page.getByText('Overall 63 % Developing')).toBeVisible();
   await app.nav('My assessments');
   await expect(app.record('Acme Distribution – Germany')).toHaveCount(2);
-  await page.getByRole('button', { name: 'Compare two' }).click();
-  await expect(app.heading('Compare assessments')).toBeVisible();
+  await page.getByRole('button', { name: 'Compare over time' }).click();
+  await expect(app.heading('Change over time: \u2068Acme Distribution – Germany\u2069')).toBeVisible();
   const table = page.getByRole('table', { name: 'Section scores, earlier and later' });
   await expect(table.getByRole('row', { name: 'The Relationship 50 % 100 % +50' })).toBeVisible();
   await expect(table.getByRole('row', { name: 'Overall 50 % 63 % +13' })).toBeVisible();
@@ -297,7 +297,9 @@ test('print shows a short report, with its actions, without buttons', async ({ p
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { name: 'What to do next' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Weakest practices' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'How to read this result' })).toBeVisible();
+  // Each section's text is on paper; how to read a result stays on the screen (two or three pages).
+  await expect(page.getByRole('heading', { name: /^Choice & Getting the Most: \d+ %/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How to read this result' })).toBeHidden();
   await expect(page.getByText(/^Overall \d+ %/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Section scores' })).toBeVisible();
   for (const name of ['Edit answers', 'Print / Save as PDF', 'Copy share link', 'Start again']) {
