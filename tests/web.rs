@@ -125,7 +125,8 @@ async fn an_item_renders_as_a_fieldset_with_a_legend_and_seven_labelled_radios()
     let legend = first.query_selector("legend").unwrap().unwrap();
     assert_eq!(
         legend.text_content().unwrap(),
-        q.sections[0].items[0].question.get("en", "en")
+        format!("1. {}", q.sections[0].items[0].question.get("en", "en")),
+        "numbered over what the side is asked"
     );
     let labels: Vec<String> = {
         let list = first.query_selector_all("label").unwrap();
@@ -174,6 +175,77 @@ async fn choosing_a_level_updates_the_progress_bar() {
     );
     let checked: HtmlInputElement = m.one("#dra-item-REL1 input[value='4']").unchecked_into();
     assert!(checked.checked());
+}
+
+#[wasm_bindgen_test]
+async fn the_header_says_where_and_saved_after_the_first_answer() {
+    let m = started(MemoryMode::Normal).await;
+    let total = brand_owner_questions();
+    let place = m.one(".dra-where__place").text_content().unwrap();
+    assert!(place.contains("Section 1 of 4"), "{place}");
+    assert!(place.contains(&format!("Question 1 of {total}")), "{place}");
+    let saved = m.one(".dra-where [role=status]");
+    assert_eq!(saved.text_content().unwrap(), "");
+    m.click("#dra-item-REL1 input[value='3']");
+    tick().await;
+    assert_eq!(saved.text_content().unwrap(), "Saved");
+    let legends: Vec<String> = m
+        .all("fieldset.dra-item legend .dra-item__number")
+        .iter()
+        .map(|n| n.text_content().unwrap())
+        .collect();
+    assert_eq!(legends[..3], ["1.", "2.", "3."]);
+    // The next page goes on counting.
+    m.button("Next").click();
+    tick().await;
+    let first = m.one("fieldset.dra-item legend .dra-item__number");
+    assert_eq!(
+        first.text_content().unwrap(),
+        format!("{}.", legends.len() + 1)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn nothing_says_saved_when_storage_is_full() {
+    let m = started(MemoryMode::Full).await;
+    m.click("#dra-item-REL1 input[value='3']");
+    tick().await;
+    assert_eq!(
+        m.one(".dra-where [role=status]").text_content().unwrap(),
+        ""
+    );
+    assert!(m.text().contains("could not be saved"));
+}
+
+#[wasm_bindgen_test]
+async fn the_menu_button_opens_and_closes_the_navigation() {
+    let m = mount(Rc::new(MemoryBackend::new(MemoryMode::Normal)));
+    tick().await;
+    let button = m.one("#dra-menu-button");
+    let menu = m.one("#dra-nav-menu");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        button.get_attribute("aria-controls").as_deref(),
+        Some("dra-nav-menu")
+    );
+    m.click("#dra-menu-button");
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(menu.class_list().contains("dra-topnav__menu--open"));
+    // Following a link closes it.
+    m.click("#dra-nav-menu a[href='#/history']");
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    window().location().set_hash("").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -315,9 +387,10 @@ async fn my_assessments_lists_every_record_and_explains_unreadable_ones() {
     );
     assert!(m.all("article b").is_empty());
     assert!(
-        m.text().contains("1 of 39 answered"),
-        "no side chosen: every question"
+        m.text().contains("in progress, 1 of 39"),
+        "a draft, and no side chosen: every question"
     );
+    assert!(!m.text().contains("Overall"), "a draft carries no score");
     assert!(m
         .text()
         .contains("newer version of this app and is kept exactly as it is"));
