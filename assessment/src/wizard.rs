@@ -267,6 +267,7 @@ impl Assessment {
     }
 }
 
-fn first_page(scope: &Scope) -> Step {
+/// The first section page of `scope` (the results when it has no section).
+pub fn first_page(scope: &Scope) -> Step {
     scope.sections().next().map_or(Step::Results, Step::Section)
 }

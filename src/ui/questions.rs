@@ -3,6 +3,7 @@
 //! section, its numbered questions, and Back / Next (See results on the last page).
 
 use assessment::i18n::fill;
+use assessment::wizard::first_page;
 use assessment::{ItemRef, Step};
 use leptos::prelude::*;
 
@@ -123,7 +124,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
     };
     let to_start = move |_| {
         state.welcome_back.set(false);
-        let first = scope_first(state);
+        let first = first_page(&state.scope());
         if state.page.get_untracked() == first {
             if let Some(&(i, n)) = first_here.as_ref() {
                 current.set(n);
@@ -201,13 +202,4 @@ pub fn SectionPage(section: usize) -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// The first section page.
-fn scope_first(state: AppState) -> Step {
-    state
-        .scope()
-        .sections()
-        .next()
-        .map_or(Step::Welcome, Step::Section)
 }

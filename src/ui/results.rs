@@ -5,6 +5,7 @@ use assessment::explain::overall_reasons;
 use assessment::i18n::fill;
 use assessment::scoring::TrustGate;
 use assessment::share::{encode_share, FRAGMENT_PREFIX};
+use assessment::wizard::first_page;
 use assessment::{score, Assessment, Report, Step};
 use leptos::prelude::*;
 
@@ -54,10 +55,7 @@ pub fn Results() -> impl IntoView {
             }}
             <div class="dra-actions dra-no-print">
                 <button type="button" class="dra-button"
-                    on:click=move |_| state.update(|a, scope, now| {
-                        let first = scope.sections().next().map_or(Step::Welcome, Step::Section);
-                        a.go_to(first, scope, now);
-                    })>
+                    on:click=move |_| state.update(|a, scope, now| a.go_to(first_page(scope), scope, now))>
                     {m.edit_answers}
                 </button>
                 <span class="dra-actions dra-actions--inline" class:dra-hidden=!show_results>
