@@ -233,18 +233,11 @@ impl Assessment {
 
     /// Items asked but not answered at all, in content order.
     pub fn unanswered(&self, q: &Questionnaire, scope: &Scope) -> Vec<ItemRef> {
-        let scope = self.asked(scope);
-        scope
-            .sections()
-            .flat_map(|s| {
-                scope
-                    .items(q, s)
-                    .filter(|(_, item)| item.effective(self.answers.get(&item.id)).is_none())
-                    .map(move |(i, _)| ItemRef {
-                        section: s,
-                        item: i,
-                    })
-                    .collect::<Vec<_>>()
+        self.asked_items(q, scope)
+            .into_iter()
+            .filter(|r| {
+                let item = q.item(*r);
+                item.effective(self.answers.get(&item.id)).is_none()
             })
             .collect()
     }
