@@ -190,6 +190,28 @@ pub fn set_lang_in_url(code: &str) {
     }
 }
 
+/// The page's URL parameters, decoded (`+` as a space), in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " "))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
 /// Opens the browser's print dialog (where "Save as PDF" is).
 pub fn print() {
     if let Some(w) = web_sys::window() {

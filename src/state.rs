@@ -25,24 +25,7 @@ pub fn questionnaire() -> Result<&'static Questionnaire, &'static ContentErrors>
 
 /// The embedding options in the page's URL parameters.
 pub fn url_options() -> EmbedOptions {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let decode = |s: &str| {
-        js_sys::decode_uri_component(&s.replace('+', " "))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    };
-    let pairs: Vec<(String, String)> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
+    let pairs = crate::browser::query_pairs();
     EmbedOptions::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 

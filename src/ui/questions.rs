@@ -119,9 +119,6 @@ pub fn SectionPage(section: usize) -> impl IntoView {
                 .notices
                 .with(|n| !n.contains(&Notice::NotSaved) && !n.contains(&Notice::NotKept))
     };
-    let back_to_results = move |_| {
-        state.update(|a, scope, now| a.go_to(Step::Results, scope, now));
-    };
     let to_start = move |_| {
         state.welcome_back.set(false);
         let first = first_page(&state.scope());
@@ -148,11 +145,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
                         <span aria-hidden="true">" \u{b7} "</span>
                         <span>{move || fill(m.question_of, &[("n", &m.int(current.get() as u64)), ("total", &m.int(total as u64))])}</span>
                     </p>
-                    <Show when=move || state.from_results.with(Option::is_some)>
-                        <button type="button" class="dra-button dra-button--small dra-no-print" on:click=back_to_results>
-                            {m.back_to_results}
-                        </button>
-                    </Show>
+                    <BackToResults class="dra-button dra-button--small dra-no-print" />
                 </div>
                 <div class="dra-where__row">
                     <ProgressBar />
@@ -190,16 +183,26 @@ pub fn SectionPage(section: usize) -> impl IntoView {
                         on:click=move |_| if shown() { state.update(|a, scope, now| a.back(scope, now)) }>
                         {m.back}
                     </button>
-                    <Show when=move || state.from_results.with(Option::is_some)>
-                        <button type="button" class="dra-button" on:click=back_to_results>
-                            {m.back_to_results}
-                        </button>
-                    </Show>
+                    <BackToResults class="dra-button" />
                     <button type="submit" class="dra-button dra-button--primary">
                         {if is_last { m.see_results } else { m.next }}
                     </button>
                 </div>
             </form>
         </section>
+    }
+}
+
+/// "Back to results", while the person came to this page from the results.
+#[component]
+fn BackToResults(class: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.from_results.with(Option::is_some)>
+            <button type="button" class=class
+                on:click=move |_| state.update(|a, scope, now| a.go_to(Step::Results, scope, now))>
+                {state.t().back_to_results}
+            </button>
+        </Show>
     }
 }

@@ -2,6 +2,7 @@
 // name, the way a screen-reader user finds it.
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The bundled questionnaire, read from the source so the tests compute expectations themselves. */
 export const content = JSON.parse(
@@ -140,6 +141,17 @@ export function contentTexts(lang) {
   };
   walk(content);
   return out;
+}
+
+/** The text runs of each page of a PDF (as `page.pdf()` gives it), read with pdfjs. */
+export async function pdfPages(buffer) {
+  const doc = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const c = await (await doc.getPage(i)).getTextContent();
+    pages.push(c.items.map((x) => x.str));
+  }
+  return pages;
 }
 
 /** `text` as a literal inside a regular expression. */

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { AssessmentPage, MSG, content, en, fill } from './app.mjs';
+import { AssessmentPage, MSG, content, en, fill, pdfPages } from './app.mjs';
 
 const fixture = (name) =>
   readFileSync(new URL(`../../../assessment/tests/fixtures/v1/${name}`, import.meta.url), 'utf8');
@@ -265,13 +264,7 @@ test('axe finds nothing on any slide, light or dark', async ({ page }) => {
 });
 
 async function pdfText(buffer) {
-  const doc = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const c = await (await doc.getPage(i)).getTextContent();
-    pages.push(c.items.map((x) => x.str).join(' '));
-  }
-  return pages.join('\n').replace(/\s+/g, ' ');
+  return (await pdfPages(buffer)).map((runs) => runs.join(' ')).join('\n').replace(/\s+/g, ' ');
 }
 
 test('the printed workshop keeps every column', async ({ page }) => {
