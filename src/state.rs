@@ -95,6 +95,9 @@ pub struct AppState {
     pub pending_import: RwSignal<Option<Pending>>,
     /// The element to focus after the next page change, instead of the page heading.
     pub focus_next: StoredValue<Option<String>>,
+    /// Where focus and scrolling go once a screen loaded on demand has arrived (the page change
+    /// came before its chunk did): the element's id and the scroll position, if any.
+    pub after_load: StoredValue<Option<(String, Option<f64>)>>,
     /// The screen, from the URL fragment.
     pub route: RwSignal<Route>,
     /// Bumped whenever stored records change (here or in another tab), so lists re-read them.
@@ -155,6 +158,7 @@ impl AppState {
             import_report: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             focus_next: StoredValue::new(None),
+            after_load: StoredValue::new(None),
             route: RwSignal::new(Route::parse(&current_fragment())),
             library: RwSignal::new(0),
             embed: StoredValue::new(embed),

@@ -6,6 +6,7 @@ mod history;
 mod host;
 mod import;
 mod item;
+mod lazy;
 mod nav;
 mod notices;
 mod progress;
@@ -103,14 +104,14 @@ fn Screen(route: Signal<Route>) -> impl IntoView {
             Route::Assessment => match state.step() {
                 Step::Welcome => view! { <welcome::Welcome /> }.into_any(),
                 Step::Section(s) => view! { <questions::SectionPage section=s /> }.into_any(),
-                Step::Results => view! { <results::Results /> }.into_any(),
+                Step::Results => lazy::lazy(lazy::results),
             },
-            Route::History => view! { <history::History /> }.into_any(),
-            Route::Compare(a, b) => view! { <compare::Compare before=a after=b /> }.into_any(),
-            Route::Shared(p) => view! { <shared::SharedView payload=p /> }.into_any(),
-            Route::Workshops => view! { <workshop::Workshops /> }.into_any(),
-            Route::Workshop(id) => view! { <workshop::WorkshopView id=id /> }.into_any(),
-            Route::Present(id) => view! { <workshop::Presenter id=id /> }.into_any(),
+            // Everything past the respondent's path is loaded when first shown.
+            Route::History | Route::Compare(..) => lazy::lazy(move || lazy::records(route.get_untracked())),
+            Route::Shared(p) => lazy::lazy(move || lazy::shared(p.clone())),
+            Route::Workshops | Route::Workshop(_) | Route::Present(_) => {
+                lazy::lazy(move || lazy::workshops(route.get_untracked()))
+            }
         }}
     }
 }
@@ -309,16 +310,28 @@ fn focus_heading_on_page_change(state: AppState) {
             if back_at.is_some() && step.1 == Step::Results {
                 state.from_results.set(None);
             }
-            request_animation_frame(move || match back_at {
-                Some(y) => {
-                    focus_without_scrolling(&target);
-                    window().scroll_to_with_x_and_y(0.0, y);
+            request_animation_frame(move || {
+                // A screen still loading its chunk: the landing waits for it (see lazy.rs).
+                if document().get_element_by_id(&target).is_none() {
+                    state.after_load.set_value(Some((target, back_at)));
+                } else {
+                    land(&target, back_at);
                 }
-                None => focus_element(&target),
             });
         }
         step
     });
+}
+
+/// Focuses the element with id `target`, scrolled into view or to `back_at`.
+pub fn land(target: &str, back_at: Option<f64>) {
+    match back_at {
+        Some(y) => {
+            focus_without_scrolling(target);
+            window().scroll_to_with_x_and_y(0.0, y);
+        }
+        None => focus_element(target),
+    }
 }
 
 /// Focuses an element by id without scrolling to it.

@@ -44,19 +44,35 @@ const targets = {
 };
 
 const browser = await chromium.launch(launchOptions);
-const results = { app: { times: [], heap: [], wasm: [], bytes: null }, surveyjs: { times: [], heap: [], wasm: [], bytes: null } };
+const fresh = () => ({ times: [], slow: [], heap: [], wasm: [], bytes: null, files: null });
+const results = { app: fresh(), surveyjs: fresh() };
 
-async function load(name) {
-  const context = await browser.newContext();
+// One cold load (a new context: empty cache and storage, no service worker) until the first
+// question is on screen: for SurveyJS its first page; for the app the welcome page, the side
+// chosen and Start pressed by a script in the page the moment they appear, then the first
+// section page. `cpu` slows the CPU (Chrome's throttling; 4 is a mid-range phone).
+async function load(name, cpu = 1) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (cpu > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const bodies = [];
-  page.on('response', async (r) => {
-    if (r.status() === 200) bodies.push(r.body().then((b) => b).catch(() => Buffer.alloc(0)));
+  let ready = false;
+  page.on('response', (r) => {
+    if (!ready && r.status() === 200) {
+      const file = new URL(r.url()).pathname.split('/').pop() || 'index.html';
+      bodies.push(r.body().then((b) => ({ file, b })).catch(() => ({ file, b: Buffer.alloc(0) })));
+    }
   });
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => (window.__wasmMemory = e.detail.wasm.memory));
     new MutationObserver((_, observer) => {
-      if (document.querySelector('input[type=radio]')) {
+      const side = document.querySelector('input[name=dra-perspective]');
+      if (side && !side.checked) {
+        side.checked = true;
+        side.dispatchEvent(new Event('change', { bubbles: true }));
+        side.closest('form').requestSubmit();
+      }
+      if (document.querySelector('input[type=radio]:not([name=dra-perspective])')) {
         window.__ready = performance.now();
         observer.disconnect();
       }
@@ -64,33 +80,44 @@ async function load(name) {
   });
   await page.goto(targets[name]);
   await page.waitForFunction(() => window.__ready !== undefined);
+  ready = true;
   const time = await page.evaluate(() => window.__ready);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => (window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0));
+  let heap = 0;
+  let wasm = 0;
+  if (cpu === 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    wasm = await page.evaluate(() => (window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0));
+  }
   const buffers = await Promise.all(bodies);
   await context.close();
-  return { time, heap: usedSize, wasm, buffers };
+  return { time, heap, wasm, buffers };
 }
 
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const sizes = (buffers) =>
   buffers.reduce(
-    (t, b) => ({
-      raw: t.raw + b.length,
-      gzip: t.gzip + gzipSync(b, { level: 9 }).length,
-      brotli: t.brotli + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    }),
+    (t, { b }) => ({ raw: t.raw + b.length, gzip: t.gzip + gzipSync(b, { level: 9 }).length, brotli: t.brotli + brotli(b) }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
 
+const ratios = { fast: [], slow: [] };
 for (let i = 0; i < loads; i++) {
-  for (const name of i % 2 ? ['surveyjs', 'app'] : ['app', 'surveyjs']) {
-    const r = await load(name);
-    results[name].times.push(r.time);
-    results[name].heap.push(r.heap);
-    results[name].wasm.push(r.wasm);
-    results[name].bytes ??= sizes(r.buffers);
+  for (const [cpu, key, ratio] of [[1, 'times', ratios.fast], [4, 'slow', ratios.slow]]) {
+    const pair = {};
+    for (const name of i % 2 ? ['surveyjs', 'app'] : ['app', 'surveyjs']) {
+      const r = await load(name, cpu);
+      pair[name] = r.time;
+      results[name][key].push(r.time);
+      if (cpu === 1) {
+        results[name].heap.push(r.heap);
+        results[name].wasm.push(r.wasm);
+        results[name].bytes ??= sizes(r.buffers);
+        results[name].files ??= r.buffers.map(({ file, b }) => ({ file: file.replace(/-[0-9a-f]{16}(?=[._])/, ''), raw: b.length, brotli: brotli(b) }));
+      }
+    }
+    ratio.push(pair.app / pair.surveyjs);
   }
 }
 // What an empty page already holds (with the same Playwright calls as a measured load, whose
@@ -122,10 +149,24 @@ const s = results.surveyjs;
 const row = (label, x, y, unit, f = (v) => v) => `| ${label} | ${f(x)} ${unit} | ${f(y)} ${unit} | ${(x / y).toFixed(2)} |`;
 console.log(`\nThe app against SurveyJS ${JSON.parse(readFileSync('node_modules/survey-core/package.json', 'utf8')).version}, same 30-item questionnaire, headless Chromium ${version}, loopback, ${loads} alternating cold loads each`);
 console.log('| measure | this app | SurveyJS | ratio (app / SurveyJS) |\n|---|---:|---:|---:|');
+console.log('(transferred: every file fetched until the first question shows)');
 console.log(row('transferred, raw', a.bytes.raw, s.bytes.raw, 'KiB', kib));
 console.log(row('transferred, gzip -9', a.bytes.gzip, s.bytes.gzip, 'KiB', kib));
 console.log(row('transferred, brotli -q 11', a.bytes.brotli, s.bytes.brotli, 'KiB', kib));
-console.log(row('median time to the first radio input', median(a.times), median(s.times), 'ms', (v) => v.toFixed(0)));
+console.log(row('median time to the first question', median(a.times), median(s.times), 'ms', (v) => v.toFixed(0)));
+console.log(row('median time to the first question, CPU 4x slower', median(a.slow), median(s.slow), 'ms', (v) => v.toFixed(0)));
+console.log(`| median of pairwise ratios, CPU 1x / 4x | | | ${median(ratios.fast).toFixed(2)} / ${median(ratios.slow).toFixed(2)} |`);
 console.log(row('JS heap used once ready (after GC)', median(a.heap), median(s.heap), 'KiB', kib));
 console.log(row('JS heap above a blank page', median(a.heap) - median(blank), median(s.heap) - median(blank), 'KiB', kib));
 console.log(row('JS heap + wasm linear memory', median(a.heap) + median(a.wasm), median(s.heap) + median(s.wasm), 'KiB', kib));
+
+// To the first question: at most 110 KiB brotli, all files together (issue 14).
+const FIRST = 110 * 1024;
+console.log(
+  `\nTo the first question, brotli ${kib(a.bytes.brotli)} KiB against a budget of ${kib(FIRST)} KiB: ${
+    a.bytes.brotli <= FIRST ? 'within budget' : `over by ${kib(a.bytes.brotli - FIRST)} KiB`
+  }; CPU 4x ratio ${median(ratios.slow).toFixed(2)} against at most 0.40`,
+);
+console.log('\nFiles the app fetched until its first question (bytes: raw / brotli -q 11)');
+console.log('| file | raw | brotli |\n|---|---:|---:|');
+for (const f of a.files) console.log(`| ${f.file} | ${f.raw} | ${f.brotli} |`);

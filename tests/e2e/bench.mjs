@@ -1,5 +1,8 @@
-// The benchmark behind `cargo xtask bench`: the release bundle's size (raw, gzip -9, brotli -q 11)
-// and the median cold-load time to the first rendered control in headless Chromium.
+// The benchmark behind `cargo xtask bench`: the release bundle's size (raw, gzip -9, brotli -q 11),
+// every file it ships (the main module, each chunk loaded on demand, the styles and scripts), and
+// the median cold-load time to the first rendered control (the welcome page's side choice) in
+// headless Chromium. What comes over the wire until the first question is measured in
+// bench-surveyjs.mjs, beside SurveyJS.
 // Usage: node bench.mjs [dist dir] [loads]. Figures are printed, never asserted.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +13,8 @@ import { serve } from './serve.mjs';
 
 const dist = process.argv[2] ?? '../../dist';
 const loads = Number(process.argv[3] ?? 15);
-const BUDGET = 75 * 1024;
+// Everything the app ships, all chunks and languages (issue 14; SurveyJS needs 318 KiB).
+const BUDGET = 280 * 1024;
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 // Every file the app serves; embed.js is for host pages, not part of the app.
@@ -39,7 +43,7 @@ console.log('| file | raw | gzip | brotli |\n|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
 console.log(`| **total** | ${total.raw} | ${total.gzip} | ${total.brotli} |`);
 console.log(
-  `Total brotli ${kib(total.brotli)} against a budget of ${kib(BUDGET)}: ${
+  `Shipped in all, brotli ${kib(total.brotli)} against a budget of ${kib(BUDGET)}: ${
     total.brotli <= BUDGET ? 'within budget' : `over by ${kib(total.brotli - BUDGET)}`
   }`,
 );

@@ -6,14 +6,14 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-fn fnv64(bytes: &[u8], mut h: u64) -> u64 {
+pub fn fnv64(bytes: &[u8], mut h: u64) -> u64 {
     for b in bytes {
         h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Moves the inline `<script type="module">` that trunk writes into `index.html` into a file of
 /// its own, adds the service-worker registration to it, and returns the new `index.html`.
@@ -31,8 +31,14 @@ pub fn externalise_loader(html: &str, write: &mut dyn FnMut(&str, &str)) -> Resu
         return Err("index.html has more than one inline module script".into());
     }
     let script = format!(
-        "{}\n// Offline support: the service worker caches this release (see sw.js).\n\
-         if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {{}});\n",
+        "{}\n// Offline support: the service worker caches this release (see sw.js), every chunk and\n\
+         // language included. Registered once the page is idle, so that its downloads never\n\
+         // compete with what the first screens need.\n\
+         if ('serviceWorker' in navigator) {{\n  \
+           const register = () => navigator.serviceWorker.register('sw.js').catch(() => {{}});\n  \
+           if ('requestIdleCallback' in window) requestIdleCallback(register, {{ timeout: 3000 }});\n  \
+           else setTimeout(register, 0);\n\
+         }}\n",
         html[body_start..end].trim()
     );
     let name = format!("loader-{:016x}.js", fnv64(script.as_bytes(), FNV_OFFSET));

@@ -14,6 +14,7 @@
 //! - `bench`: build the release bundle and measure its size and load time.
 
 mod dist;
+mod split;
 mod summary;
 mod tools;
 
@@ -84,8 +85,15 @@ fn serve(root: &Path, release: bool) -> Result<(), String> {
 }
 
 fn build_release(tools: &Tools, root: &Path) -> Result<(), String> {
-    step("Building the release bundle into dist/ (trunk build --release)");
-    run(tools, root, "trunk", &["build", "--release"])?;
+    step("Building the release bundle into dist/ (trunk build --release --features split)");
+    run(
+        tools,
+        root,
+        "trunk",
+        &["build", "--release", "--features", "split"],
+    )?;
+    step("Splitting the wasm into chunks loaded on demand (wasm-split, wasm-bindgen, wasm-opt)");
+    split::split(tools, root, &root.join("dist"))?;
     step("Post-processing dist/ (external loader for a strict CSP, service worker, .br/.gz)");
     dist::postprocess(&root.join("dist"))
 }
@@ -267,6 +275,27 @@ fn test(root: &Path) -> ExitCode {
             ],
         ),
     );
+    step("Linting the split release build (cargo clippy --target wasm32-unknown-unknown --features split)");
+    summary.push(
+        "clippy (wasm32, split)",
+        check(
+            &tools,
+            root,
+            "cargo",
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "distributor-assessment",
+                "--features",
+                "split",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    );
     step("Native tests: the domain crate, the app's pure parts, xtask (cargo test --workspace)");
     summary.push(
         "native tests",
@@ -342,5 +371,12 @@ fn bench(root: &Path) -> Result<(), String> {
         &root.join("tests/e2e"),
         "node",
         &["bench-surveyjs.mjs"],
+    )?;
+    step("Lighthouse mobile preset on the app, its embed URL and SurveyJS (tests/e2e/bench-lighthouse.mjs, npx lighthouse@12.2.3)");
+    run(
+        &tools,
+        &root.join("tests/e2e"),
+        "node",
+        &["bench-lighthouse.mjs"],
     )
 }

@@ -58,6 +58,12 @@ catalogue! {
     nav_workshops: "Workshops",
     language: "Language",
     dark_mode: "Dark mode",
+    /// While a part of the app is fetched the first time it is needed.
+    chunk_loading: "Loading…",
+    /// When a part of the app could not be fetched (offline on a first visit).
+    chunk_failed: "This part of the app could not be loaded. Check your connection and try again. Your answers are kept on this device.",
+    /// The button that fetches it again.
+    chunk_retry: "Try again",
     content_failed: "The questionnaire could not be loaded:",
     failure: "Sorry, something went wrong and the assessment stopped. Your answers saved so far are kept in this browser: reload the page to continue.",
     reload: "Reload the page",

@@ -1,0 +1,76 @@
+// The parts of the app loaded on demand (the release build's wasm chunks): a part that cannot be
+// fetched says so and loses nothing, "Try again" fetches it, and after one visit every part is in
+// the offline cache, including those never opened online.
+import { test, expect } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { AssessmentPage, MSG, content } from './app.mjs';
+
+const DIST = process.env.DIST_DIR ?? '../../dist';
+const CHUNKS = readdirSync(DIST).filter((f) => f.endsWith('.wasm') && !f.startsWith('distributor-assessment-'));
+const isChunk = (url) => CHUNKS.includes(new URL(url).pathname.split('/').pop());
+const m = MSG.en;
+
+test('the release is split: the first screens need the main module only', async ({ browser }) => {
+  // Without a service worker, so that nothing is fetched ahead of need.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  expect(CHUNKS.length).toBeGreaterThanOrEqual(4);
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await app.answer(0, 0, 3);
+  await page.getByRole('button', { name: app.ui.next, exact: true }).click();
+  await expect(app.heading(app.text(content.sections[1].title))).toBeVisible();
+  expect(fetched.filter(isChunk)).toEqual([]);
+  // My assessments arrives with its chunks.
+  await app.nav(m.nav_history);
+  expect(fetched.filter(isChunk).length).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('a part that cannot be loaded says so, keeps the answers, and loads on "Try again"', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await app.answer(0, 0, 4);
+  // The network goes away for the chunks (as when offline on a first visit).
+  await page.route((url) => isChunk(url.href), (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: m.nav_label }).getByRole('link', { name: m.nav_history, exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: m.chunk_failed });
+  await expect(alert).toBeVisible();
+  // Trying again while still offline says so again.
+  await alert.getByRole('button', { name: m.chunk_retry }).click();
+  await expect(alert).toBeVisible();
+  // Back online: "Try again" brings the screen.
+  await page.unrouteAll();
+  await alert.getByRole('button', { name: m.chunk_retry }).click();
+  await expect(app.heading(m.nav_history)).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  // Nothing was lost: the answer is still there.
+  await page.getByRole('navigation', { name: m.nav_label }).getByRole('link', { name: m.nav_assessment, exact: true }).click();
+  await expect(app.question(0, 0).getByRole('radio', { name: /^4 / })).toBeChecked();
+  await context.close();
+});
+
+test('after one visit every part opens offline, even one never opened online', async ({ page, context }) => {
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await app.start();
+  await app.answerAll(() => 3);
+  await app.nav(m.nav_history);
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await app.nav(m.nav_workshops);
+  await context.setOffline(false);
+});
