@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod embed;
 pub mod import;
+pub mod lang;
 pub mod notice;
 pub mod panic;
 pub mod persist;
@@ -19,6 +20,22 @@ pub use ui::{App, AppWith};
 /// body when there is none.
 pub fn start() {
     panic::install();
+    // One language first: a German or French reader's chunk arrives before the first screen,
+    // which then opens in their language (English if it cannot be fetched).
+    let (store, _) = storage::open_default();
+    let locale = state::initial_locale(&state::url_options(), &store);
+    if lang::is_loaded(locale) {
+        mount();
+    } else {
+        // Before mounting, Leptos's executor is not set up yet: the browser's promise queue.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = lang::load(locale).await;
+            mount();
+        });
+    }
+}
+
+fn mount() {
     let document = leptos::prelude::document();
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -3,7 +3,7 @@
 //! sentence saying what happened and what to do, and, behind a "Details" disclosure, the
 //! technical detail (what exactly was wrong, where it is stored).
 
-use assessment::i18n::{fill, Messages};
+use assessment::i18n::{fill, Locale, Messages};
 use assessment::RecordError;
 
 use crate::present;
@@ -155,6 +155,8 @@ pub enum Said {
     RestoreLost(Vec<String>),
     /// Storage refused what the user asked for.
     Failed(Action, StoreError),
+    /// The words and texts of this language could not be fetched (offline on a first visit).
+    LanguageMissing(Locale),
 }
 
 /// What the user asked for, when storage refused it.
@@ -183,6 +185,7 @@ impl Said {
             Said::ExportLeftOut(n) => m.count(m.export_left_out, *n, &[]),
             Said::ImportFinished { added, .. } => m.count(m.import_finished_elsewhere, *added, &[]),
             Said::RestoreLost(_) => m.restore_lost.to_owned(),
+            Said::LanguageMissing(l) => fill(m.language_failed, &[("language", l.native_name())]),
             Said::Failed(action, e) => {
                 let template = match action {
                     Action::Rename => m.rename_failed,
@@ -246,5 +249,15 @@ mod tests {
         let m = Locale::De.messages();
         let n = Notice::Said(Said::Failed(Action::Delete, StoreError::Full));
         assert!(n.message(m).contains(m.storage_full), "{}", n.message(m));
+    }
+
+    #[test]
+    fn a_language_that_could_not_be_loaded_is_named_in_the_language_shown() {
+        for shown in Locale::ALL {
+            let m = shown.messages();
+            let text = Said::LanguageMissing(Locale::De).message(m);
+            assert!(text.starts_with("Deutsch "), "{text}");
+            assert!(!text.contains('{'), "{text}");
+        }
     }
 }

@@ -20,11 +20,7 @@ pub fn set_locale(locale: Locale) {
 
 fn messages() -> &'static Messages {
     let index = LOCALE.load(Ordering::Relaxed);
-    Locale::ALL
-        .get(index)
-        .copied()
-        .unwrap_or_default()
-        .messages()
+    crate::lang::messages(Locale::ALL.get(index).copied().unwrap_or_default())
 }
 
 pub fn install() {

@@ -1,12 +1,8 @@
 //! The app's shared state: one `Copy` context holding the questionnaire, the assessment in a
 //! signal, and the notices. Persistence is one effect that writes the assessment on every change.
 
-use std::sync::OnceLock;
-
 use assessment::i18n::{Locale, Messages};
-use assessment::{
-    default_questionnaire, Assessment, ContentErrors, Questionnaire, Scope, Step, Text,
-};
+use assessment::{Assessment, Questionnaire, Scope, Step, Text};
 use leptos::prelude::*;
 
 use crate::embed::EmbedOptions;
@@ -17,12 +13,6 @@ use crate::present::{self, FileKind};
 use crate::route::Route;
 use crate::storage::Store;
 
-/// The bundled questionnaire, parsed once.
-pub fn questionnaire() -> Result<&'static Questionnaire, &'static ContentErrors> {
-    static Q: OnceLock<Result<Questionnaire, ContentErrors>> = OnceLock::new();
-    Q.get_or_init(default_questionnaire).as_ref()
-}
-
 /// The embedding options in the page's URL parameters.
 pub fn url_options() -> EmbedOptions {
     let pairs = crate::browser::query_pairs();
@@ -31,7 +21,7 @@ pub fn url_options() -> EmbedOptions {
 
 /// The language to start in: the `lang` URL parameter, else the one the user chose here before,
 /// else the first of the browser's languages the app has, else English.
-fn initial_locale(embed: &EmbedOptions, store: &Store) -> Locale {
+pub fn initial_locale(embed: &EmbedOptions, store: &Store) -> Locale {
     if let Some(l) = embed.lang {
         return l;
     }
@@ -81,7 +71,8 @@ pub fn new_id() -> String {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub q: &'static Questionnaire,
+    /// The bundled questionnaire in English; [`AppState::q`] has it in the current language.
+    english: &'static Questionnaire,
     pub scope: StoredValue<Scope>,
     pub assessment: RwSignal<Assessment>,
     /// The page of the assessment shown (welcome, a section, results): screens that only
@@ -139,7 +130,14 @@ impl AppState {
             .filter(|n| matches!(n, Notice::Recovered { .. } | Notice::Unreadable { .. }))
             .count();
         all.extend(persist::unreadable_at_start(&store, q, told));
-        let locale = initial_locale(&embed, &store);
+        // A language whose chunk has not arrived (`lang::load` runs before the first screen
+        // in a release; not in the component tests) starts in English and switches on arrival.
+        let wanted = initial_locale(&embed, &store);
+        let locale = if crate::lang::is_loaded(wanted) {
+            wanted
+        } else {
+            Locale::En
+        };
         let welcome_back = matches!(assessment.normalized(&scope), Step::Section(_))
             && !assessment.answers.is_empty()
             && Route::parse(&current_fragment()) == Route::Assessment;
@@ -150,7 +148,7 @@ impl AppState {
             assessment.with(|a| a.normalized(&scope))
         });
         let state = Self {
-            q,
+            english: q,
             scope,
             assessment,
             page,
@@ -171,7 +169,19 @@ impl AppState {
         state.follow_the_url();
         state.sync_with_other_tabs();
         state.warn_before_leaving_unsaved();
+        if wanted != locale {
+            leptos::task::spawn_local(async move {
+                if crate::lang::load(wanted).await.is_ok() {
+                    state.locale.set(wanted);
+                }
+            });
+        }
         state
+    }
+
+    /// The questionnaire with its texts in the current language.
+    pub fn q(&self) -> &'static Questionnaire {
+        crate::lang::questionnaire(self.locale.get_untracked()).unwrap_or(self.english)
     }
 
     /// Offers `text` as a download; tells the person when the browser refuses.
@@ -198,7 +208,7 @@ impl AppState {
             return;
         }
         let records: Vec<&str> = lost.iter().map(|(_, t)| t.as_str()).collect();
-        let text = assessment::exchange::export_with_raw(&[], &records, self.q, now_ms());
+        let text = assessment::exchange::export_with_raw(&[], &records, self.q(), now_ms());
         let _ = self.download(
             FileKind::NotRestored,
             ("", None),
@@ -251,20 +261,34 @@ impl AppState {
     /// The app's words in the current language. Read untracked: the whole view is rebuilt when
     /// the language changes (see `ui::AppWith`), so screens need not track it themselves.
     pub fn t(&self) -> &'static Messages {
-        self.locale.get_untracked().messages()
+        crate::lang::messages(self.locale.get_untracked())
     }
 
     /// A questionnaire text in the current language (the content's default language when the
     /// content does not have it: only possible for content files from elsewhere).
     pub fn text(&self, text: &'static Text) -> &'static str {
-        text.get(self.locale.get_untracked().code(), &self.q.default_locale)
+        text.get(self.locale.get_untracked().code(), &self.q().default_locale)
     }
 
-    /// Switches the language and remembers the choice.
-    pub fn set_locale(&self, locale: Locale) {
-        let _ = self.with_store(|s| persist::save_locale(s, locale));
-        crate::browser::set_lang_in_url(locale.code());
-        self.locale.set(locale);
+    /// Switches the language and remembers the choice, once the language's chunk is here; then
+    /// runs `then`. A chunk that cannot be fetched leaves the language as it was and says so.
+    pub fn set_locale(self, locale: Locale, then: impl FnOnce() + 'static) {
+        let apply = move || {
+            let _ = self.with_store(|s| persist::save_locale(s, locale));
+            crate::browser::set_lang_in_url(locale.code());
+            self.locale.set(locale);
+        };
+        if crate::lang::is_loaded(locale) {
+            apply();
+            return then();
+        }
+        leptos::task::spawn_local(async move {
+            match crate::lang::load(locale).await {
+                Ok(()) => apply(),
+                Err(_) => self.notify(Notice::Said(Said::LanguageMissing(locale))),
+            }
+            then();
+        });
     }
 
     /// Runs `f` with the store.
@@ -321,7 +345,7 @@ impl AppState {
             return;
         }
         let a = self.assessment.get_untracked();
-        let text = assessment::exchange::export_json(&[&a], self.q, now_ms());
+        let text = assessment::exchange::export_json(&[&a], self.q(), now_ms());
         let kind = FileKind::Unsaved;
         let name = present::file_name(
             kind,
@@ -385,11 +409,11 @@ impl AppState {
             let Some(text) = ev.new_value() else {
                 // Deleted over there: the deletion wins, so it is not written back from here.
                 self.assessment
-                    .set(Assessment::new(new_id(), self.q, now_ms()));
+                    .set(Assessment::new(new_id(), self.q(), now_ms()));
                 self.notify(Notice::Said(Said::DeletedElsewhere));
                 return;
             };
-            let newer = assessment::decode_record_at(&text, self.q, &current.id)
+            let newer = assessment::decode_record_at(&text, self.q(), &current.id)
                 .ok()
                 .filter(|a| a.updated_ms > current.updated_ms);
             if let Some(a) = newer {
@@ -408,7 +432,7 @@ impl AppState {
             }
             let result = self
                 .store
-                .with_value(|store| persist::save(store, self.q, &a));
+                .with_value(|store| persist::save(store, self.q(), &a));
             self.notices.update(|n| {
                 let has = n.contains(&Notice::NotSaved);
                 match result {
@@ -441,7 +465,7 @@ impl AppState {
     pub fn start_new(&self) {
         self.keep_unsaved();
         self.assessment
-            .set(Assessment::new(new_id(), self.q, now_ms()));
+            .set(Assessment::new(new_id(), self.q(), now_ms()));
     }
 
     pub fn dismiss(&self, notice: &Notice) {

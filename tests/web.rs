@@ -332,7 +332,7 @@ async fn a_reload_resumes_from_the_store() {
 }
 
 #[wasm_bindgen_test]
-fn the_failure_screen_replaces_the_app() {
+async fn the_failure_screen_replaces_the_app() {
     let root = document().create_element("div").unwrap();
     root.set_id("app");
     root.set_inner_html("<p>half-drawn app</p>");
@@ -346,6 +346,8 @@ fn the_failure_screen_replaces_the_app() {
         .unwrap()
         .starts_with("Sorry, something went wrong"));
     assert!(!root.text_content().unwrap().contains("half-drawn"));
+    // French once its chunk is here (a language not loaded yet shows the English message).
+    app::lang::load(assessment::i18n::Locale::Fr).await.unwrap();
     app::panic::set_locale(assessment::i18n::Locale::Fr);
     app::panic::show_failure().unwrap();
     assert!(root.text_content().unwrap().contains("Recharger la page"));

@@ -15,7 +15,7 @@ const FIRST_ACTIONS: usize = 6;
 #[component]
 pub fn Actions(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     // The first few in view (and on paper); the rest one press away.
     let first = report.actions.len().min(FIRST_ACTIONS);
     let more = report.actions.len() - first;
@@ -72,7 +72,7 @@ pub fn Actions(report: Report) -> impl IntoView {
 #[component]
 pub fn Weakest(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     (!report.weakest.is_empty()).then(|| {
         view! {
             <section class="dra-card dra-weakest" aria-labelledby="dra-weakest">
@@ -114,7 +114,7 @@ pub fn Weakest(report: Report) -> impl IntoView {
 #[component]
 pub fn DontKnow(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     (!report.dont_know.is_empty()).then(|| view! {
         <section class="dra-card dra-dont-know" aria-labelledby="dra-dont-know">
             <h2 id="dra-dont-know">{m.dont_know_heading}</h2>
@@ -131,7 +131,7 @@ pub fn DontKnow(report: Report) -> impl IntoView {
 #[component]
 pub fn Explain() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let rules = &q.scoring;
     let overall = rules.trust_gate.as_ref().map(|g| {
         fill(

@@ -21,7 +21,7 @@ use crate::state::AppState;
 /// side, when it was started, and how far it got.
 pub fn describe(state: AppState, a: &Assessment) -> String {
     let m = state.t();
-    let s = summarize(a, state.q);
+    let s = summarize(a, state.q());
     let mut parts = vec![isolate(&label_or_untitled(&a.label, m))];
     if let Some(p) = a.perspective {
         parts.push(p.lower_name(m).to_owned());
@@ -56,7 +56,7 @@ pub fn pair_name(state: AppState, a: &Assessment, b: &Assessment) -> String {
 #[component]
 pub fn Compare(before: String, after: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let all: Vec<Assessment> = state
         .with_store(|s| persist::list(s, q))
         .into_iter()

@@ -46,7 +46,7 @@ fn delete_with_undo(state: AppState, id: Option<&str>, key: String, label: Optio
 #[component]
 pub fn History() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let entries = state.stored(move |s| persist::list(s, q));
     let retaking = RwSignal::new(None::<Assessment>);
     let drafts: Drafts = RwSignal::new(HashMap::new());
@@ -148,7 +148,7 @@ pub fn History() -> impl IntoView {
 #[component]
 fn Record(entry: Entry, retaking: RwSignal<Option<Assessment>>, drafts: Drafts) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let a = match entry {
         Entry::Readable(a) => a,
         Entry::Unreadable {
@@ -344,7 +344,7 @@ fn RetakeDialog(retaking: RwSignal<Option<Assessment>>) -> impl IntoView {
     let start = move |prefill: bool| {
         if let Some(old) = retaking.get_untracked() {
             let scope = state.scope();
-            let new = old.retake(new_id(), state.q, &scope, prefill, now_ms());
+            let new = old.retake(new_id(), state.q(), &scope, prefill, now_ms());
             retaking.set(None);
             state.open(new);
         }

@@ -108,9 +108,9 @@ pub fn connect(state: AppState) {
             let report = opts.sends_scores().then(|| {
                 state
                     .assessment
-                    .with_untracked(|a| score(state.q, &a.answers, &a.asked(&state.scope())))
+                    .with_untracked(|a| score(state.q(), &a.answers, &a.asked(&state.scope())))
             });
-            post(&embed::completed(state.q, report.as_ref()), &opts);
+            post(&embed::completed(state.q(), report.as_ref()), &opts);
         }
         done
     });

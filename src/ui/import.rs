@@ -66,7 +66,7 @@ pub fn Report(
 
 /// Saves a pending import as the person chose and reports it.
 pub fn decide(state: AppState, p: Pending, choice: OnConflict) {
-    let q = state.q;
+    let q = state.q();
     let (lines, written, lost) = import::commit(p, choice, new_id, |batch| {
         state.with_store(|s| persist::save_all(s, q, batch))
     });
@@ -87,7 +87,7 @@ pub fn decide(state: AppState, p: Pending, choice: OnConflict) {
 #[component]
 pub fn ImportCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let dragging = RwSignal::new(false);
     let take_files = move |files: Option<web_sys::FileList>| {
         let files = file_list(files);

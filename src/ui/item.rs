@@ -23,7 +23,7 @@ pub fn ItemField(
     on_focus: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let it = &q.sections[section].items[item];
     let id = it.id.as_str();
     let current = Memo::new(move |_| state.assessment.with(|a| a.answers.get(id)));

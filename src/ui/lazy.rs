@@ -1,4 +1,5 @@
-//! The screens a respondent does not need before the first question, each loaded on demand.
+//! What a respondent does not need before the first question, each loaded on demand: the
+//! screens past the questions, and the languages besides English.
 //!
 //! With the `split` feature (the release build, `cargo xtask build`), each function below is a
 //! split point: its body and everything only it uses go into a chunk of the wasm that the
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 
 use super::{compare, history, land, results, shared, workshop};
+use crate::lang::Language;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -31,21 +33,44 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
 /// Declares a split point: a function of concrete arguments that builds a view in `$chunk`.
 macro_rules! split_point {
     ($(#[doc = $doc:literal])* $chunk:ident fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        split_point! { $(#[doc = $doc])* $chunk fn $name($($arg: $ty),*) -> AnyView $body }
+    };
+    ($(#[doc = $doc:literal])* $chunk:ident fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
         $(#[doc = $doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, ChunkMissing> {
-            let view = $body;
-            Ok(view)
+        pub fn $name($($arg: $ty),*) -> Result<$out, ChunkMissing> {
+            let out = $body;
+            Ok(out)
         }
 
         $(#[doc = $doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, ChunkMissing> {
-            let view = $body;
-            Ok(view)
+        pub async fn $name($($arg: $ty),*) -> Result<$out, ChunkMissing> {
+            let out = $body;
+            Ok(out)
         }
     };
+}
+
+split_point! {
+    /// German: the app's words and the questionnaire's texts (see `crate::lang`).
+    lang_de fn german() -> Language {
+        Language {
+            messages: &assessment::i18n::DE,
+            content: include_str!(concat!(env!("OUT_DIR"), "/content-de.json")),
+        }
+    }
+}
+
+split_point! {
+    /// French: the app's words and the questionnaire's texts.
+    lang_fr fn french() -> Language {
+        Language {
+            messages: &assessment::i18n::FR,
+            content: include_str!(concat!(env!("OUT_DIR"), "/content-fr.json")),
+        }
+    }
 }
 
 split_point! {

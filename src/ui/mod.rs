@@ -6,7 +6,7 @@ mod history;
 mod host;
 mod import;
 mod item;
-mod lazy;
+pub(crate) mod lazy;
 mod nav;
 mod notices;
 mod progress;
@@ -25,9 +25,10 @@ use wasm_bindgen::JsCast;
 
 use crate::notice::Notice;
 use crate::route::Route;
-use crate::state::{questionnaire, AppState};
+use crate::state::AppState;
 use crate::storage::{self, Store, StoreError};
 
+pub use lazy::ChunkMissing;
 pub use radar::RadarChart;
 
 /// The app on the browser's own storage (memory when the browser blocks it).
@@ -46,12 +47,12 @@ pub fn App() -> impl IntoView {
 /// The app on a given store, with notices to show from the start.
 #[component]
 pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl IntoView {
-    let q = match questionnaire() {
+    let q = match crate::lang::english() {
         Ok(q) => q,
         Err(errors) => {
             return view! {
                 <div class="dra dra-fatal" role="alert">
-                    <p>{crate::state::url_options().lang.unwrap_or_default().messages().content_failed}</p>
+                    <p>{crate::lang::messages(crate::state::url_options().lang.unwrap_or_default()).content_failed}</p>
                     <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -132,14 +133,14 @@ fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + '
         let scope = state.scope();
         match page.get() {
             (Route::Assessment, Step::Section(s)) => state.assessment.with_untracked(|a| {
-                let p = a.progress(state.q, &scope);
+                let p = a.progress(state.q(), &scope);
                 let (page, pages) = a.page_number(&scope).unwrap_or((1, scope.len()));
                 fill(
                     m.announce_section,
                     &[
                         ("page", &m.int(page as u64)),
                         ("pages", &m.int(pages as u64)),
-                        ("title", state.text(&state.q.sections[s].title)),
+                        ("title", state.text(&state.q().sections[s].title)),
                         ("answered", &m.int(p.answered as u64)),
                         ("total", &m.int(p.total as u64)),
                     ],
@@ -173,7 +174,7 @@ fn follow_the_locale(state: AppState) {
                     .filter(|t| head.append_child(t).is_ok()),
             };
             if let Some(t) = title {
-                t.set_text_content(Some(state.text(&state.q.title)));
+                t.set_text_content(Some(state.text(&state.q().title)));
             }
         }
     });
@@ -188,8 +189,8 @@ fn set_print_footer(state: AppState) {
     let footer = fill(
         m.print_footer,
         &[
-            ("title", state.text(&state.q.title)),
-            ("version", &m.int(u64::from(state.q.version))),
+            ("title", state.text(&state.q().title)),
+            ("version", &m.int(u64::from(state.q().version))),
             ("date", &crate::browser::date(crate::state::now_ms(), m)),
         ],
     );
@@ -266,7 +267,7 @@ pub fn gate_flag(
     trust: assessment::TrustGate,
     (at_risk, not_assessed): (&str, &str),
 ) -> Option<String> {
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let g = q.scoring.trust_gate.as_ref()?;
     let (template, cap) = match trust {
         assessment::TrustGate::AtRisk => (at_risk, g.at_risk_cap_band),

@@ -3,6 +3,7 @@
 
 use assessment::i18n::Locale;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::focus_element;
 use crate::route::Route;
@@ -71,8 +72,17 @@ fn LanguageSwitch() -> impl IntoView {
             <label for=LANGUAGE_ID>{m.language}</label>
             <select id=LANGUAGE_ID on:change=move |ev| {
                 if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-                    state.set_locale(l);
-                    request_animation_frame(|| focus_element(LANGUAGE_ID));
+                    state.set_locale(l, move || {
+                        // The language in use: the new one, or the old one when the new one
+                        // could not be fetched.
+                        if let Some(select) = document()
+                            .get_element_by_id(LANGUAGE_ID)
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                        {
+                            select.set_value(state.locale.get_untracked().code());
+                        }
+                        request_animation_frame(|| focus_element(LANGUAGE_ID));
+                    });
                 }
             }>
                 {Locale::ALL.into_iter().map(|l| view! {

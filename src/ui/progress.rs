@@ -11,7 +11,7 @@ pub fn ProgressBar() -> impl IntoView {
     let m = state.t();
     let progress = Memo::new(move |_| {
         let scope = state.scope();
-        state.assessment.with(|a| a.progress(state.q, &scope))
+        state.assessment.with(|a| a.progress(state.q(), &scope))
     });
     let percent = move || {
         let p = progress.get();

@@ -40,7 +40,7 @@ fn scroll_to_question(item_id: &str) {
 #[component]
 pub fn SectionPage(section: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let sec = &q.sections[section];
     let scope = state.scope();
     let (page, pages) = state
@@ -93,7 +93,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
         match next {
             Some((i, n)) if bring_next && moves_to_next() => {
                 current.set(n);
-                scroll_to_question(&state.q.sections[section].items[i].id);
+                scroll_to_question(&state.q().sections[section].items[i].id);
             }
             _ => {
                 if let Some(&(_, n)) = at.and_then(|p| asked_for_next.get(p)) {
@@ -125,7 +125,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
         if state.page.get_untracked() == first {
             if let Some(&(i, n)) = first_here.as_ref() {
                 current.set(n);
-                focus_element(&item_dom_id(&state.q.sections[section].items[i].id));
+                focus_element(&item_dom_id(&state.q().sections[section].items[i].id));
             }
         } else {
             state.update(|a, scope, now| a.go_to(first, scope, now));
@@ -133,7 +133,7 @@ pub fn SectionPage(section: usize) -> impl IntoView {
     };
     let progress = Memo::new(move |_| {
         let scope = state.scope();
-        state.assessment.with(|a| a.progress(state.q, &scope))
+        state.assessment.with(|a| a.progress(state.q(), &scope))
     });
     view! {
         <section class="dra-page dra-section" aria-labelledby=HEADING_ID>

@@ -18,13 +18,13 @@ use crate::present::FileKind;
 use crate::state::AppState;
 
 fn band_name(state: AppState, band: usize) -> &'static str {
-    state.text(&state.q.scoring.bands[band].name)
+    state.text(&state.q().scoring.bands[band].name)
 }
 
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let assessment = Signal::derive(move || state.assessment.get());
     // An embedding host may ask for no results: then nothing offers them (links, files, print).
     let show_results = state.embed.with_value(|e| e.show_results);
@@ -112,7 +112,7 @@ pub fn Results() -> impl IntoView {
 pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
-    let q = state.q;
+    let q = state.q();
     let report = Memo::new(move |_| {
         let scope = state.scope();
         assessment.with(|a| score(q, &a.answers, &a.asked(&scope)))
@@ -146,7 +146,7 @@ pub fn ResultsBody(assessment: Signal<Assessment>, read_only: bool) -> impl Into
 #[component]
 fn Overall(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let o = &report.overall;
     let reasons = overall_reasons(q, &report, m);
     let class = match o.score {
@@ -183,7 +183,7 @@ fn Overall(report: Report) -> impl IntoView {
 #[component]
 fn Unanswered(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let unanswered = Memo::new(move |_| {
         let scope = state.scope();
         assessment.with(|a| {
@@ -239,7 +239,7 @@ fn Unanswered(assessment: Signal<Assessment>, read_only: bool) -> impl IntoView 
 #[component]
 fn Chart(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let labels: Vec<String> = report
         .sections
         .iter()
@@ -285,7 +285,7 @@ fn Chart(report: Report) -> impl IntoView {
 #[component]
 fn Sections(report: Report) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let cards = report
         .sections
         .into_iter()

@@ -21,7 +21,7 @@ use crate::state::{new_id, now_ms, AppState};
 #[component]
 pub fn SharedView(payload: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let shared = match decode_share(&payload, q) {
         Ok(s) => s,
         Err(e) => {
@@ -116,7 +116,7 @@ pub fn SharedView(payload: String) -> impl IntoView {
 #[component]
 fn CompareWithMine(shared: RwSignal<Assessment>, side: Perspective) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let mine = state.stored(move |s| {
         let mut list: Vec<Assessment> = persist::list(s, q)
             .into_iter()

@@ -20,7 +20,7 @@ pub fn answer_text(state: AppState, a: Option<Answer>) -> String {
         Some(Answer::Level(l)) => format!(
             "{} {}",
             l.get(),
-            state.text(&state.q.level_names[usize::from(l.get() - 1)])
+            state.text(&state.q().level_names[usize::from(l.get() - 1)])
         ),
         Some(Answer::NotApplicable) => m.not_applicable.to_owned(),
         Some(Answer::DontKnow) => m.dont_know.to_owned(),
@@ -37,7 +37,7 @@ fn higher_text(state: AppState, side: Option<Perspective>) -> String {
 }
 
 fn question(state: AppState, row: &ItemSides) -> String {
-    state.text(&state.q.item(row.item).question).to_owned()
+    state.text(&state.q().item(row.item).question).to_owned()
 }
 
 fn level_tenths(a: Option<Answer>) -> u32 {
@@ -50,7 +50,7 @@ fn level_tenths(a: Option<Answer>) -> u32 {
 #[component]
 pub fn TwoSidesBody(sides: TwoSides) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let rules = &q.scoring.workshop;
     let points = m.int(u64::from(rules.perception_gap_section_points));
     let levels = m.tenths(rules.perception_gap_item_tenths);

@@ -10,7 +10,7 @@ use crate::state::AppState;
 #[component]
 pub fn Welcome() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let in_progress = move || state.assessment.with(|a| a.is_started());
     // Each side is asked only what it can see, so the two sides' counts differ.
     let counts = assessment::Perspective::ALL.map(|p| state.scope().side(Some(p)).item_count(q));
@@ -46,7 +46,7 @@ fn ContinueBox() -> impl IntoView {
     let summary = move || {
         let scope = state.scope();
         state.assessment.with(|a| {
-            let p = a.progress(state.q, &scope);
+            let p = a.progress(state.q(), &scope);
             let (answered, total) = (m.int(p.answered as u64), m.int(p.total as u64));
             let mut args = vec![("answered", answered.as_str()), ("total", total.as_str())];
             let template = match a.perspective {
@@ -67,11 +67,11 @@ fn ContinueBox() -> impl IntoView {
                     on:click=move |_| {
                         // To the first open question, not the top of its page.
                         let scope = state.scope();
-                        let first = state.assessment.with_untracked(|a| a.unanswered(state.q, &scope).first().copied());
+                        let first = state.assessment.with_untracked(|a| a.unanswered(state.q(), &scope).first().copied());
                         if let Some(r) = first {
-                            state.focus_next.set_value(Some(super::item::item_dom_id(&state.q.item(r).id)));
+                            state.focus_next.set_value(Some(super::item::item_dom_id(&state.q().item(r).id)));
                         }
-                        state.update(|a, scope, now| a.resume(state.q, scope, now));
+                        state.update(|a, scope, now| a.resume(state.q(), scope, now));
                     }>
                     {m.continue_button}
                 </button>

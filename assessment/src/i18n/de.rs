@@ -56,6 +56,7 @@ pub const DE: Messages = Messages {
     chunk_loading: "Wird geladen …",
     chunk_failed: "Dieser Teil der App konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut. Ihre Antworten bleiben auf diesem Gerät gespeichert.",
     chunk_retry: "Erneut versuchen",
+    language_failed: "{language} konnte nicht geladen werden. Prüfen Sie die Verbindung und wählen Sie die Sprache erneut; bis dahin bleibt die App in der angezeigten Sprache.",
     content_failed: "Der Fragebogen konnte nicht geladen werden:",
     failure: "Leider ist ein Fehler aufgetreten, und die Bewertung wurde angehalten. Ihre bisher gespeicherten Antworten bleiben in diesem Browser erhalten: Laden Sie die Seite neu, um fortzufahren.",
     reload: "Seite neu laden",

@@ -64,6 +64,8 @@ catalogue! {
     chunk_failed: "This part of the app could not be loaded. Check your connection and try again. Your answers are kept on this device.",
     /// The button that fetches it again.
     chunk_retry: "Try again",
+    /// A language chosen with the switch whose words could not be fetched; {language} is its name.
+    language_failed: "{language} could not be loaded. Check your connection and choose it again; until then the app stays in the language it shows.",
     content_failed: "The questionnaire could not be loaded:",
     failure: "Sorry, something went wrong and the assessment stopped. Your answers saved so far are kept in this browser: reload the page to continue.",
     reload: "Reload the page",

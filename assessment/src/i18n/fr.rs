@@ -56,6 +56,7 @@ pub const FR: Messages = Messages {
     chunk_loading: "Chargement…",
     chunk_failed: "Cette partie de l’application n’a pas pu être chargée. Vérifiez votre connexion et réessayez. Vos réponses restent enregistrées sur cet appareil.",
     chunk_retry: "Réessayer",
+    language_failed: "{language} n’a pas pu être chargé. Vérifiez la connexion et choisissez de nouveau cette langue ; d’ici là, l’application reste dans la langue affichée.",
     content_failed: "Le questionnaire n’a pas pu être chargé\u{a0}:",
     failure: "Désolé, une erreur s’est produite et l’évaluation s’est arrêtée. Vos réponses déjà enregistrées sont conservées dans ce navigateur\u{a0}: rechargez la page pour continuer.",
     reload: "Recharger la page",

@@ -18,7 +18,9 @@ mod de;
 mod en;
 mod fr;
 
+pub use de::DE;
 pub use en::{Messages, EN};
+pub use fr::FR;
 
 /// A language the app's own words exist in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -18,7 +18,7 @@ use crate::ui::{file_list, FilePicker};
 /// participant already there is held in the report, to be added anyway. Returns whether it was
 /// saved (nothing is added when saving fails).
 fn add(state: AppState, id: &str, found: Vec<(Source, Participant)>, mut lines: Vec<Line>) -> bool {
-    let q = state.q;
+    let q = state.q();
     let Some(mut w) = state.with_store(|s| persist::read_workshop(s, q, id)) else {
         return false;
     };
@@ -67,7 +67,7 @@ fn add(state: AppState, id: &str, found: Vec<(Source, Participant)>, mut lines: 
 /// "Add anyway" on the report's line `index`: adds the participant it holds to the stored
 /// workshop and rewords the line.
 fn add_anyway(state: AppState, id: &str, index: usize) {
-    let q = state.q;
+    let q = state.q();
     let target = Target::Workshop(id.to_owned());
     let Some(Line::LooksLike { source, held, .. }) = state.import_report.with_untracked(|r| {
         r.as_ref()
@@ -112,7 +112,7 @@ fn add_anyway(state: AppState, id: &str, index: usize) {
 #[component]
 pub fn AddResults(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let links = RwSignal::new(String::new());
     let id = StoredValue::new(id);
     let take_files = move |files: Option<web_sys::FileList>| {

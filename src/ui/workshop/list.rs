@@ -16,7 +16,7 @@ use crate::ui::HEADING_ID;
 #[component]
 pub fn Workshops() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let list = state.stored(move |s| persist::list_workshops(s, q));
     let name = RwSignal::new(String::new());
     let date = RwSignal::new(browser::file_date(now_ms()));

@@ -24,12 +24,12 @@ pub use presenter::Presenter;
 pub use view::WorkshopView;
 
 fn title(state: AppState, section: usize) -> String {
-    state.text(&state.q.sections[section].title).to_owned()
+    state.text(&state.q().sections[section].title).to_owned()
 }
 
 fn question(state: AppState, s: &ItemStats) -> String {
     state
-        .text(&state.q.sections[s.item.section].items[s.item.item].question)
+        .text(&state.q().sections[s.item.section].items[s.item.item].question)
         .to_owned()
 }
 

@@ -16,7 +16,7 @@ use crate::ui::HEADING_ID;
 #[component]
 pub fn Presenter(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let Some(w) = state.with_store(|s| persist::read_workshop(s, q, &id)) else {
         return view! { <p role="alert">{m.workshop_not_found_text}</p> }.into_any();
     };

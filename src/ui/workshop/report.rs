@@ -21,7 +21,7 @@ pub(super) fn band_text(state: AppState, r: &WorkshopReport) -> String {
             m,
             m.group_overall_line,
             p,
-            state.text(&state.q.scoring.bands[b].name),
+            state.text(&state.q().scoring.bands[b].name),
             r.trust == TrustGate::AtRisk,
         ),
         _ => m.group_overall_not_enough.to_owned(),
@@ -30,7 +30,7 @@ pub(super) fn band_text(state: AppState, r: &WorkshopReport) -> String {
 
 fn side_note(state: AppState, r: &WorkshopReport) -> Option<String> {
     let m = state.t();
-    let min = m.int(state.q.scoring.workshop.min_group_size as u64);
+    let min = m.int(state.q().scoring.workshop.min_group_size as u64);
     let hidden = |g: &Option<Group>, n: usize| g.is_none() && n > 0;
     let template = match (
         hidden(&r.brand_owner, r.brand_owner_count),
@@ -165,7 +165,7 @@ pub(super) fn ShowAll(total: usize, all: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub(super) fn Divided(report: WorkshopReport) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let span = q.scoring.workshop.disagreement_span_levels;
     let all = RwSignal::new(false);
     let total = report.divided.len();
@@ -245,7 +245,7 @@ pub(super) fn item_gap_lines(state: AppState, r: &WorkshopReport, take: usize) -
 #[component]
 pub(super) fn Gaps(report: WorkshopReport) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let rules = &q.scoring.workshop;
     let body = if report.brand_owner.is_none() || report.distributor.is_none() {
         view! { <p>{fill(m.gaps_need, &[

@@ -102,7 +102,7 @@ fn overview(state: AppState, r: &WorkshopReport, w: &Workshop) -> AnyView {
                     {names.iter().enumerate().map(|(n, name)| view! { <li class=format!("dra-legend__s{n}")>{*name}</li> }).collect_view()}
                 </ul>
                 {(names.len() < 3).then(|| view! {
-                    <p class="dra-slide__note">{fill(m.slide_sides_hidden, &[("min", &m.int(state.q.scoring.workshop.min_group_size as u64))])}</p>
+                    <p class="dra-slide__note">{fill(m.slide_sides_hidden, &[("min", &m.int(state.q().scoring.workshop.min_group_size as u64))])}</p>
                 })}
             </div>
         </div>
@@ -111,7 +111,7 @@ fn overview(state: AppState, r: &WorkshopReport, w: &Workshop) -> AnyView {
 }
 
 fn gaps(state: AppState, r: &WorkshopReport) -> AnyView {
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let rules = &q.scoring.workshop;
     if r.brand_owner.is_none() || r.distributor.is_none() {
         return view! { <p class="dra-slide__big">{fill(m.gaps_need, &[
@@ -207,7 +207,7 @@ fn section(state: AppState, r: &WorkshopReport, section: usize) -> AnyView {
                 <h2>{m.slide_scores}</h2>
                 <ScoreBars bars=bars />
                 {(r.brand_owner.is_none() || r.distributor.is_none()).then(|| view! {
-                    <p class="dra-slide__note">{fill(m.slide_sides_hidden, &[("min", &m.int(state.q.scoring.workshop.min_group_size as u64))])}</p>
+                    <p class="dra-slide__note">{fill(m.slide_sides_hidden, &[("min", &m.int(state.q().scoring.workshop.min_group_size as u64))])}</p>
                 })}
             </div>
             <div>
@@ -238,7 +238,7 @@ fn section(state: AppState, r: &WorkshopReport, section: usize) -> AnyView {
 }
 
 fn discussion(state: AppState, r: &WorkshopReport) -> AnyView {
-    let q = state.q;
+    let q = state.q();
     view! {
         <dl class="dra-slide__prompts">
             {r.all.sections.iter().filter(|s| !q.sections[s.section].discussion.is_empty()).map(|s| view! {

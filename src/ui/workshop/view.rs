@@ -20,7 +20,7 @@ use crate::ui::HEADING_ID;
 #[component]
 pub fn WorkshopView(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (q, m) = (state.q, state.t());
+    let (q, m) = (state.q(), state.t());
     let Some(initial) = state.with_store(|s| persist::read_workshop(s, q, &id)) else {
         return view! {
             <section class="dra-page" aria-labelledby=HEADING_ID>

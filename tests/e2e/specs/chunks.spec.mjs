@@ -74,3 +74,40 @@ test('after one visit every part opens offline, even one never opened online', a
   await app.nav(m.nav_workshops);
   await context.setOffline(false);
 });
+
+test('one language first: a German reader fetches German only, and no screen chunk before the first question', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'de-DE' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  const app = new AssessmentPage(page, 'de');
+  await app.open();
+  await app.start();
+  const chunks = fetched.filter((f) => CHUNKS.includes(f));
+  expect(chunks.some((f) => f.startsWith('split_lang_de-'))).toBe(true);
+  expect(chunks.filter((f) => /^split_(?!lang_de-)/.test(f))).toEqual([]);
+  await context.close();
+});
+
+test('a language that cannot be loaded says so, the page stays as it was, and choosing it again works', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await app.answer(0, 0, 4);
+  await page.route((url) => isChunk(url.href), (route) => route.abort('internetdisconnected'));
+  const language = page.getByRole('combobox', { name: m.language });
+  await language.selectOption('de');
+  await expect(page.getByText(m.language_failed.replace('{language}', 'Deutsch'))).toBeVisible();
+  await expect(app.heading(content.sections[0].title.en)).toBeVisible();
+  await expect(language).toHaveValue('en');
+  await expect(language).toBeFocused();
+  await page.unrouteAll();
+  await language.selectOption('de');
+  const de = new AssessmentPage(page, 'de');
+  await expect(de.heading(content.sections[0].title.de)).toBeVisible();
+  await expect(de.question(0, 0).getByRole('radio', { name: /^4 / })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: MSG.de.language })).toBeFocused();
+  await context.close();
+});

@@ -1,0 +1,78 @@
+//! One language first. The app's words and the questionnaire's texts in English are in the main
+//! module; German and French each come in a chunk of their own (`ui::lazy`), fetched at start when
+//! the person's language is one of them, or when the language switch asks for it. A language
+//! that has not arrived falls back to English, so nothing ever waits on a chunk to show words.
+//!
+//! The questionnaire files per language are written and validated by the build script
+//! (`src/build.rs`): each is the bundled questionnaire with that language's texts only.
+
+use std::cell::RefCell;
+
+use assessment::i18n::{Locale, Messages, EN};
+use assessment::{parse_questionnaire, ContentErrors, Questionnaire};
+
+use crate::ui::ChunkMissing;
+
+/// The bundled questionnaire with its English texts.
+const CONTENT_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/content-en.json"));
+
+/// What a language's chunk brings: its catalogue and the questionnaire in it (JSON).
+pub struct Language {
+    pub messages: &'static Messages,
+    pub content: &'static str,
+}
+
+thread_local! {
+    /// The languages loaded besides English, with their parsed questionnaires.
+    static LOADED: RefCell<Vec<(Locale, &'static Messages, &'static Questionnaire)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The bundled questionnaire in English, parsed once.
+pub fn english() -> Result<&'static Questionnaire, &'static ContentErrors> {
+    static Q: std::sync::OnceLock<Result<Questionnaire, ContentErrors>> =
+        std::sync::OnceLock::new();
+    Q.get_or_init(|| parse_questionnaire(CONTENT_EN)).as_ref()
+}
+
+/// Whether `locale`'s words and texts are here.
+pub fn is_loaded(locale: Locale) -> bool {
+    locale == Locale::En || LOADED.with_borrow(|l| l.iter().any(|(x, ..)| *x == locale))
+}
+
+/// The catalogue of `locale`, or the English one while it has not arrived.
+pub fn messages(locale: Locale) -> &'static Messages {
+    LOADED
+        .with_borrow(|l| l.iter().find(|(x, ..)| *x == locale).map(|(_, m, _)| *m))
+        .unwrap_or(&EN)
+}
+
+/// The questionnaire with `locale`'s texts, once that language is here (English: once parsed).
+pub fn questionnaire(locale: Locale) -> Option<&'static Questionnaire> {
+    match locale {
+        Locale::En => english().ok(),
+        _ => LOADED.with_borrow(|l| l.iter().find(|(x, ..)| *x == locale).map(|(.., q)| *q)),
+    }
+}
+
+/// Fetches `locale`'s chunk unless it is here already.
+pub async fn load(locale: Locale) -> Result<(), ChunkMissing> {
+    if is_loaded(locale) {
+        return Ok(());
+    }
+    let language = match locale {
+        Locale::En => return Ok(()),
+        Locale::De => crate::ui::lazy::german().await?,
+        Locale::Fr => crate::ui::lazy::french().await?,
+    };
+    // Validated when the app was built, so this cannot fail in a release; if it did, the
+    // language would stay unavailable rather than show a half-translated questionnaire.
+    let q = parse_questionnaire(language.content).map_err(|_| ChunkMissing)?;
+    let q: &'static Questionnaire = Box::leak(Box::new(q));
+    LOADED.with_borrow_mut(|l| {
+        if !l.iter().any(|(x, ..)| *x == locale) {
+            l.push((locale, language.messages, q));
+        }
+    });
+    Ok(())
+}
