@@ -17,6 +17,7 @@ mod dist;
 mod split;
 mod summary;
 mod tools;
+mod welcome;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

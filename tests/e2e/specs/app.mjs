@@ -178,7 +178,13 @@ export class AssessmentPage {
 
   async open(path = '/') {
     await this.page.goto(path);
+    await this.started();
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+
+  /** Waits for the app to replace the page's built-in welcome (which says it is loading). */
+  async started() {
+    await expect(this.page.getByRole('status').filter({ hasText: 'Loading the assessment' })).toHaveCount(0);
   }
 
   /** Follows a link of the main navigation ('My assessments', 'Workshops', ...). */
@@ -359,8 +365,7 @@ export class AssessmentPage {
     await expect(this.heading(this.text(content.sections[0].title))).toBeVisible();
     await check('presenter');
     await page.keyboard.press('Escape');
-    await page.goto('/?embed=1&perspective=distributor');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await this.open('/?embed=1&perspective=distributor');
     await check('embed');
   }
 }

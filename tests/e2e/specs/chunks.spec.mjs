@@ -1,7 +1,9 @@
-// The parts of the app loaded on demand (the release build's wasm chunks): a part that cannot be
-// fetched says so and loses nothing, "Try again" fetches it, and after one visit every part is in
-// the offline cache, including those never opened online.
+// What arrives when. The welcome page is in the HTML, before the wasm has started. The parts of
+// the app loaded on demand (the release build's wasm chunks): a part that cannot be fetched says
+// so and loses nothing, "Try again" fetches it, and after one visit every part is in the offline
+// cache, including those never opened online. One language comes at a time.
 import { test, expect } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import { AssessmentPage, MSG, content } from './app.mjs';
 
@@ -109,5 +111,29 @@ test('a language that cannot be loaded says so, the page stays as it was, and ch
   await expect(de.heading(content.sections[0].title.de)).toBeVisible();
   await expect(de.question(0, 0).getByRole('radio', { name: /^4 / })).toBeChecked();
   await expect(page.getByRole('combobox', { name: MSG.de.language })).toBeFocused();
+  await context.close();
+});
+
+test('before the wasm has started, the page already says what it is; the app then takes its place', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // Hold the wasm back: the page as it is before the app starts.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: content.title.en })).toBeVisible();
+  await expect(page.getByText(content.description.en)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the assessment' })).toBeVisible();
+  await expect(page.getByText(m.welcome_private)).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  release();
+  await expect(page.getByRole('radio', { name: m.brand_owner, exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the assessment' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await context.close();
 });
