@@ -30,29 +30,16 @@ pub fn externalise_loader(html: &str, write: &mut dyn FnMut(&str, &str)) -> Resu
     if html[end..].contains(OPEN) {
         return Err("index.html has more than one inline module script".into());
     }
-    // Trunk's script starts with its imports; the page paints the welcome (in the HTML) before
-    // the wasm is fetched, so that the first and largest paint wait for nothing but the page
-    // and the styles.
-    let body = html[body_start..end].trim();
-    let (imports, rest) = match body.find('\n') {
-        Some(i) if body.starts_with("import ") => (&body[..i], body[i + 1..].trim_start()),
-        _ => ("", body),
-    };
     let script = format!(
-        "{imports}\n// The welcome page is in the HTML: it paints first, then the wasm is fetched (at the\n\
-         // latest after 50 ms: a hidden tab or an offscreen frame gets no animation frames).\n\
-         await new Promise((painted) => {{\n  \
-           requestAnimationFrame(() => setTimeout(painted, 0));\n  \
-           setTimeout(painted, 50);\n\
-         }});\n\
-         {rest}\n// Offline support: the service worker caches this release (see sw.js), every chunk and\n\
+        "{}\n// Offline support: the service worker caches this release (see sw.js), every chunk and\n\
          // language included. Registered once the page is idle, so that its downloads never\n\
          // compete with what the first screens need.\n\
          if ('serviceWorker' in navigator) {{\n  \
            const register = () => navigator.serviceWorker.register('sw.js').catch(() => {{}});\n  \
            if ('requestIdleCallback' in window) requestIdleCallback(register, {{ timeout: 3000 }});\n  \
            else setTimeout(register, 0);\n\
-         }}\n"
+         }}\n",
+        html[body_start..end].trim()
     );
     let name = format!("loader-{:016x}.js", fnv64(script.as_bytes(), FNV_OFFSET));
     write(&name, &script);
@@ -63,23 +50,6 @@ pub fn externalise_loader(html: &str, write: &mut dyn FnMut(&str, &str)) -> Resu
     ))
 }
 
-/// Removes Trunk's `<link rel="preload" ... as="fetch" type="application/wasm">`: the wasm is
-/// fetched once the welcome page has painted (see the loader), not while the page is parsed.
-pub fn drop_wasm_preload(html: &str) -> String {
-    let mut out = html.to_owned();
-    while let Some(start) = out.find("<link rel=\"preload\"") {
-        let Some(len) = out[start..].find('>') else {
-            break;
-        };
-        let tag = &out[start..start + len + 1];
-        if !tag.contains("type=\"application/wasm\"") {
-            break;
-        }
-        out.replace_range(start..start + len + 1, "");
-    }
-    out
-}
-
 /// Post-processes `dist/` after `trunk build --release`.
 pub fn postprocess(dist: &Path) -> Result<(), String> {
     let err = |e: std::io::Error| e.to_string();
@@ -87,7 +57,6 @@ pub fn postprocess(dist: &Path) -> Result<(), String> {
     let html = fs::read_to_string(&index_path).map_err(err)?;
     let mut written = Vec::new();
     let html = crate::welcome::insert(&html, &crate::welcome::html()?)?;
-    let html = drop_wasm_preload(&html);
     let html = externalise_loader(&html, &mut |name, text| {
         written.push((name.to_owned(), text.to_owned()))
     })?;
@@ -172,24 +141,13 @@ mod tests {
         assert_eq!(files.len(), 1);
         let (name, text) = &files[0];
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
-        assert!(text.starts_with("import init from '/a.js';\n// The welcome page"));
-        assert!(text.contains("requestAnimationFrame(() => setTimeout(painted, 0));"));
-        assert!(text.contains("setTimeout(painted, 50);\n});\nawait init();"));
+        assert!(text.starts_with("import init from '/a.js';\nawait init();"));
         assert!(text.contains("serviceWorker.register('sw.js')"));
         assert_eq!(
             out,
             format!("<head><script type=\"module\" src=\"./{name}\"></script><link rel=x></head>")
         );
         assert!(!out.contains("import init"));
-    }
-
-    #[test]
-    fn the_wasm_preload_goes_and_the_module_preload_stays() {
-        let html = "<head><link rel=\"modulepreload\" href=\"/a.js\"><link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
-        assert_eq!(
-            super::drop_wasm_preload(html),
-            "<head><link rel=\"modulepreload\" href=\"/a.js\"></head>"
-        );
     }
 
     #[test]
