@@ -1,8 +1,10 @@
-//! A result in words: why the overall band is what it is. Built natively from the report, the
-//! questionnaire and a catalogue, so that the results page, the print and the tests share it.
+//! Sentences built from the questionnaire and a catalogue, natively, so that every place that
+//! says them (the screens, the print, the static welcome page, the tests) says the same: why the
+//! overall band is what it is, and how long the assessment is.
 
+use crate::answers::Perspective;
 use crate::i18n::{fill, Messages};
-use crate::model::Questionnaire;
+use crate::model::{Questionnaire, Scope};
 use crate::scoring::{Cap, Report, Risk, TrustGate};
 
 /// The sentences that explain why the overall band is capped or flagged, in order: each risk,
@@ -71,4 +73,19 @@ pub fn overall_reasons(q: &Questionnaire, report: &Report, m: &Messages) -> Vec<
         }
     }
     out
+}
+
+/// The welcome page's first fact: how many questions each side is asked within `scope` (the
+/// fewest and the most) and in how many sections.
+pub fn welcome_facts(q: &Questionnaire, scope: &Scope, m: &Messages) -> String {
+    let counts = Perspective::ALL.map(|p| scope.side(Some(p)).item_count(q));
+    let (fewest, most) = (counts.iter().min(), counts.iter().max());
+    fill(
+        m.welcome_facts,
+        &[
+            ("fewest", &m.int(fewest.copied().unwrap_or(0) as u64)),
+            ("most", &m.int(most.copied().unwrap_or(0) as u64)),
+            ("sections", &m.int(q.sections.len() as u64)),
+        ],
+    )
 }

@@ -13,16 +13,7 @@ pub fn Welcome() -> impl IntoView {
     let (q, m) = (state.q(), state.t());
     let in_progress = move || state.assessment.with(|a| a.is_started());
     // Each side is asked only what it can see, so the two sides' counts differ.
-    let counts = assessment::Perspective::ALL.map(|p| state.scope().side(Some(p)).item_count(q));
-    let (fewest, most) = (counts.iter().min(), counts.iter().max());
-    let facts = fill(
-        m.welcome_facts,
-        &[
-            ("fewest", &m.int(fewest.copied().unwrap_or(0) as u64)),
-            ("most", &m.int(most.copied().unwrap_or(0) as u64)),
-            ("sections", &m.int(q.sections.len() as u64)),
-        ],
-    );
+    let facts = assessment::explain::welcome_facts(q, &state.scope(), m);
     view! {
         <section class="dra-page dra-welcome" aria-labelledby=HEADING_ID>
             <h1 id=HEADING_ID tabindex="-1">{state.text(&q.title)}</h1>

@@ -237,32 +237,17 @@ fn test(root: &Path) -> ExitCode {
         "fmt",
         check(&tools, root, "cargo", &["fmt", "--all", "--", "--check"]),
     );
-    step("Linting for the host (cargo clippy --all-targets -D warnings)");
-    summary.push(
-        "clippy (host)",
-        check(
-            &tools,
-            root,
-            "cargo",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
+    // Clippy with warnings as errors: the host, wasm32, and the split release build.
+    for (what, label, args) in [
+        (
+            "Linting for the host (cargo clippy --all-targets -D warnings)",
+            "clippy (host)",
+            &["--workspace", "--all-targets"][..],
         ),
-    );
-    step("Linting for wasm32 (cargo clippy --target wasm32-unknown-unknown -D warnings)");
-    summary.push(
-        "clippy (wasm32)",
-        check(
-            &tools,
-            root,
-            "cargo",
+        (
+            "Linting for wasm32 (cargo clippy --target wasm32-unknown-unknown -D warnings)",
+            "clippy (wasm32)",
             &[
-                "clippy",
                 "--target",
                 "wasm32-unknown-unknown",
                 "-p",
@@ -270,33 +255,27 @@ fn test(root: &Path) -> ExitCode {
                 "-p",
                 "distributor-assessment",
                 "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
+            ][..],
         ),
-    );
-    step("Linting the split release build (cargo clippy --target wasm32-unknown-unknown --features split)");
-    summary.push(
-        "clippy (wasm32, split)",
-        check(
-            &tools,
-            root,
-            "cargo",
+        (
+            "Linting the split release build (cargo clippy --target wasm32-unknown-unknown --features split)",
+            "clippy (wasm32, split)",
             &[
-                "clippy",
                 "--target",
                 "wasm32-unknown-unknown",
                 "-p",
                 "distributor-assessment",
                 "--features",
                 "split",
-                "--",
-                "-D",
-                "warnings",
-            ],
+            ][..],
         ),
-    );
+    ] {
+        step(what);
+        let mut all = vec!["clippy"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--", "-D", "warnings"]);
+        summary.push(label, check(&tools, root, "cargo", &all));
+    }
     step("Native tests: the domain crate, the app's pure parts, xtask (cargo test --workspace)");
     summary.push(
         "native tests",

@@ -3,24 +3,15 @@
 //! from the same domain values and English catalogue as `src/ui/welcome.rs`, so the two say the
 //! same; the app replaces it when it mounts (in the person's language, with the side choice).
 
-use assessment::i18n::{fill, EN};
-use assessment::{default_questionnaire, Perspective, Scope};
+use assessment::i18n::EN;
+use assessment::{default_questionnaire, Scope};
 
 /// The static welcome: title, lead, the three facts, and a loading line where the form goes.
 pub fn html() -> Result<String, String> {
     let q = default_questionnaire().map_err(|e| format!("the bundled questionnaire: {e:?}"))?;
     let m = &EN;
     let text = |t: &assessment::Text| escape(t.get("en", &q.default_locale));
-    let counts = Perspective::ALL.map(|p| Scope::all(&q).side(Some(p)).item_count(&q));
-    let (fewest, most) = (counts.iter().min(), counts.iter().max());
-    let facts = fill(
-        m.welcome_facts,
-        &[
-            ("fewest", &m.int(fewest.copied().unwrap_or(0) as u64)),
-            ("most", &m.int(most.copied().unwrap_or(0) as u64)),
-            ("sections", &m.int(q.sections.len() as u64)),
-        ],
-    );
+    let facts = assessment::explain::welcome_facts(&q, &Scope::all(&q), m);
     Ok(format!(
         "<div class=\"dra\" lang=\"en\">\n        \
          <section class=\"dra-page dra-welcome\" aria-labelledby=\"dra-heading\">\n          \

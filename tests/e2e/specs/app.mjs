@@ -155,6 +155,16 @@ export async function pdfPages(buffer) {
 }
 
 /** `text` as a literal inside a regular expression. */
+/** Waits until the service worker has installed this release and controls the page. */
+export async function untilServiceWorkerControls(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
 export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 export class AssessmentPage {

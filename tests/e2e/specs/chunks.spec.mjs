@@ -5,12 +5,23 @@
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
-import { AssessmentPage, MSG, content } from './app.mjs';
+import { AssessmentPage, MSG, content, untilServiceWorkerControls } from './app.mjs';
 
 const DIST = process.env.DIST_DIR ?? '../../dist';
 const CHUNKS = readdirSync(DIST).filter((f) => f.endsWith('.wasm') && !f.startsWith('distributor-assessment-'));
 const isChunk = (url) => CHUNKS.includes(new URL(url).pathname.split('/').pop());
 const m = MSG.en;
+
+/** A first visit (no service worker) with one question answered: level 4 on the first. */
+async function answeredOnce(browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const app = new AssessmentPage(page);
+  await app.open();
+  await app.start();
+  await app.answer(0, 0, 4);
+  return { context, page, app };
+}
 
 test('the release is split: the first screens need the main module only', async ({ browser }) => {
   // Without a service worker, so that nothing is fetched ahead of need.
@@ -33,12 +44,7 @@ test('the release is split: the first screens need the main module only', async 
 });
 
 test('a part that cannot be loaded says so, keeps the answers, and loads on "Try again"', async ({ browser }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const app = new AssessmentPage(page);
-  await app.open();
-  await app.start();
-  await app.answer(0, 0, 4);
+  const { context, page, app } = await answeredOnce(browser);
   // The network goes away for the chunks (as when offline on a first visit).
   await page.route((url) => isChunk(url.href), (route) => route.abort('internetdisconnected'));
   await page.getByRole('navigation', { name: m.nav_label }).getByRole('link', { name: m.nav_history, exact: true }).click();
@@ -61,12 +67,7 @@ test('a part that cannot be loaded says so, keeps the answers, and loads on "Try
 test('after one visit every part opens offline, even one never opened online', async ({ page, context }) => {
   const app = new AssessmentPage(page);
   await app.open();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
   await context.setOffline(true);
   await page.reload();
   await app.start();
@@ -92,12 +93,7 @@ test('one language first: a German reader fetches German only, and no screen chu
 });
 
 test('a language that cannot be loaded says so, the page stays as it was, and choosing it again works', async ({ browser }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const app = new AssessmentPage(page);
-  await app.open();
-  await app.start();
-  await app.answer(0, 0, 4);
+  const { context, page, app } = await answeredOnce(browser);
   await page.route((url) => isChunk(url.href), (route) => route.abort('internetdisconnected'));
   const language = page.getByRole('combobox', { name: m.language });
   await language.selectOption('de');

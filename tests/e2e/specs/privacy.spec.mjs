@@ -7,7 +7,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { AssessmentPage, expectedScores } from './app.mjs';
+import { AssessmentPage, expectedScores, untilServiceWorkerControls } from './app.mjs';
 import { HASHED, serve } from '../serve.mjs';
 import { PORTS, origin } from '../ports.mjs';
 
@@ -64,12 +64,7 @@ test('no request leaves the browser, none after load but the service worker, no 
   });
   await page.goto('/');
   await expect(page.getByRole('radio', { name: 'Brand owner', exact: true })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
   loaded = true;
   await fullRun(page);
   // A download and a share link do not touch the network either.
@@ -91,12 +86,7 @@ test('no request leaves the browser, none after load but the service worker, no 
 test('after one visit the app loads and works with the network off', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByRole('radio', { name: 'Brand owner', exact: true })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
   await context.setOffline(true);
   await page.reload();
   const app = new AssessmentPage(page);
