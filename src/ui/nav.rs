@@ -49,7 +49,7 @@ pub fn TopNav(route: Signal<Route>, open: RwSignal<bool>, hidden: Signal<bool>) 
                     {m.nav_workshops}
                 </a>
                 <div class="dra-prefs">
-                    <LanguageSwitch />
+                    <LanguageSwitch open=open />
                     <ThemeSwitch />
                 </div>
             </div>
@@ -63,7 +63,7 @@ const MENU_BUTTON_ID: &str = "dra-menu-button";
 /// The language switch: a labelled select listing each language in itself. Switching rebuilds
 /// the screens in the new language and puts focus back on the switch.
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+fn LanguageSwitch(open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let m = state.t();
     let current = state.locale.get_untracked();
@@ -81,7 +81,14 @@ fn LanguageSwitch() -> impl IntoView {
                         {
                             select.set_value(state.locale.get_untracked().code());
                         }
-                        request_animation_frame(|| focus_element(LANGUAGE_ID));
+                        // The language could not be fetched: on a phone the open menu would
+                        // cover the notice that says so, so it closes onto its button.
+                        if state.locale.get_untracked() != l && open.get_untracked() {
+                            open.set(false);
+                            request_animation_frame(|| focus_element(MENU_BUTTON_ID));
+                        } else {
+                            request_animation_frame(|| focus_element(LANGUAGE_ID));
+                        }
                     });
                 }
             }>

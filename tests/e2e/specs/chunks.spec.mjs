@@ -133,3 +133,20 @@ test('before the wasm has started, the page already says what it is; the app the
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await context.close();
 });
+
+test('phone: a language that cannot be loaded closes the menu, so that the notice saying so is in view', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const app = new AssessmentPage(page);
+  await app.open();
+  await page.route((url) => isChunk(url.href), (route) => route.abort('internetdisconnected'));
+  await app.openMenu();
+  await page.getByRole('combobox', { name: m.language }).selectOption('fr');
+  const notice = page.getByText(m.language_failed.replace('{language}', 'Français'));
+  await expect(notice).toBeInViewport();
+  const menu = page.getByRole('navigation', { name: m.nav_label }).getByRole('button', { name: m.menu, exact: true });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await expect(app.heading(content.title.en)).toBeVisible();
+  await context.close();
+});
