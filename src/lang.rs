@@ -11,6 +11,8 @@ use std::cell::RefCell;
 use assessment::i18n::{Locale, Messages, EN};
 use assessment::{parse_questionnaire, ContentErrors, Questionnaire};
 
+use crate::embed::EmbedOptions;
+use crate::storage::Store;
 use crate::ui::ChunkMissing;
 
 /// The bundled questionnaire with its English texts.
@@ -26,6 +28,27 @@ thread_local! {
     /// The languages loaded besides English, with their parsed questionnaires.
     static LOADED: RefCell<Vec<(Locale, &'static Messages, &'static Questionnaire)>> =
         const { RefCell::new(Vec::new()) };
+}
+
+/// The language to start in: the `lang` URL parameter, else the one the user chose here before,
+/// else the first of the browser's languages the app has, else English.
+pub fn initial(embed: &EmbedOptions, store: &Store) -> Locale {
+    if let Some(l) = embed.lang {
+        return l;
+    }
+    if let Some(l) = crate::persist::read_locale(store) {
+        return l;
+    }
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Locale::negotiate(languages.iter().map(String::as_str))
 }
 
 /// The bundled questionnaire in English, parsed once.

@@ -23,7 +23,7 @@ pub fn start() {
     // One language first: a German or French reader's chunk arrives before the first screen,
     // which then opens in their language (English if it cannot be fetched).
     let (store, _) = storage::open_default();
-    let locale = state::initial_locale(&state::url_options(), &store);
+    let locale = lang::initial(&state::url_options(), &store);
     if lang::is_loaded(locale) {
         mount();
     } else {

@@ -19,27 +19,6 @@ pub fn url_options() -> EmbedOptions {
     EmbedOptions::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-/// The language to start in: the `lang` URL parameter, else the one the user chose here before,
-/// else the first of the browser's languages the app has, else English.
-pub fn initial_locale(embed: &EmbedOptions, store: &Store) -> Locale {
-    if let Some(l) = embed.lang {
-        return l;
-    }
-    if let Some(l) = persist::read_locale(store) {
-        return l;
-    }
-    let languages: Vec<String> = web_sys::window()
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    Locale::negotiate(languages.iter().map(String::as_str))
-}
-
 /// The URL fragment, with its `#`.
 pub fn current_fragment() -> String {
     web_sys::window()
@@ -132,12 +111,10 @@ impl AppState {
         all.extend(persist::unreadable_at_start(&store, q, told));
         // A language whose chunk has not arrived (`lang::load` runs before the first screen
         // in a release; not in the component tests) starts in English and switches on arrival.
-        let wanted = initial_locale(&embed, &store);
-        let locale = if crate::lang::is_loaded(wanted) {
-            wanted
-        } else {
-            Locale::En
-        };
+        let wanted = crate::lang::initial(&embed, &store);
+        let locale = Some(wanted)
+            .filter(|l| crate::lang::is_loaded(*l))
+            .unwrap_or_default();
         let welcome_back = matches!(assessment.normalized(&scope), Step::Section(_))
             && !assessment.answers.is_empty()
             && Route::parse(&current_fragment()) == Route::Assessment;
@@ -273,18 +250,13 @@ impl AppState {
     /// Switches the language and remembers the choice, once the language's chunk is here; then
     /// runs `then`. A chunk that cannot be fetched leaves the language as it was and says so.
     pub fn set_locale(self, locale: Locale, then: impl FnOnce() + 'static) {
-        let apply = move || {
-            let _ = self.with_store(|s| persist::save_locale(s, locale));
-            crate::browser::set_lang_in_url(locale.code());
-            self.locale.set(locale);
-        };
-        if crate::lang::is_loaded(locale) {
-            apply();
-            return then();
-        }
         leptos::task::spawn_local(async move {
             match crate::lang::load(locale).await {
-                Ok(()) => apply(),
+                Ok(()) => {
+                    let _ = self.with_store(|s| persist::save_locale(s, locale));
+                    crate::browser::set_lang_in_url(locale.code());
+                    self.locale.set(locale);
+                }
                 Err(_) => self.notify(Notice::Said(Said::LanguageMissing(locale))),
             }
             then();
