@@ -30,7 +30,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
     }
 }
 
-/// Declares a split point: a function of concrete arguments that builds a view in `$chunk`.
+/// Declares a split point: a function of concrete arguments whose body (a view, unless another
+/// type is given) and everything only it uses go into `$chunk`.
 macro_rules! split_point {
     ($(#[doc = $doc:literal])* $chunk:ident fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
         split_point! { $(#[doc = $doc])* $chunk fn $name($($arg: $ty),*) -> AnyView $body }

@@ -26,15 +26,15 @@ use wasm_bindgen::JsCast;
 use crate::notice::Notice;
 use crate::route::Route;
 use crate::state::AppState;
-use crate::storage::{self, Store, StoreError};
+use crate::storage::{Store, StoreError};
 
 pub use lazy::ChunkMissing;
 pub use radar::RadarChart;
 
-/// The app on the browser's own storage (memory when the browser blocks it).
+/// The app on the browser's own storage, as `storage::open_default` opened it (memory when the
+/// browser blocks it, with the error that says why).
 #[component]
-pub fn App() -> impl IntoView {
-    let (store, error) = storage::open_default();
+pub fn App(store: Store, error: Option<StoreError>) -> impl IntoView {
     let notices = match error {
         Some(StoreError::Unavailable | StoreError::Full | StoreError::Other(_)) => {
             vec![Notice::NotKept]
