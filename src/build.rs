@@ -1,8 +1,9 @@
 //! Build-time work on the bundled questionnaire, and the split release build's link flag.
 //!
 //! The questionnaire (`assessment/content/distributor.json`) is validated here, so a build with
-//! a broken file fails with every problem listed, and written out once per language: the same
-//! file with only that language's texts. English goes into the main module; German and French
+//! a broken file fails with every problem listed, and written out once per language, with only
+//! that language's texts, in the compact form the app reads without a parser
+//! (`assessment::compact`). English goes into the main module; German and French
 //! into chunks loaded when the person's language needs them (`src/lang.rs`).
 //!
 //! The split release build (`--features split`, see xtask) needs the linker's relocations to cut
@@ -41,18 +42,24 @@ fn main() {
         );
         let one = only(&full, locale, &locales);
         let json = serde_json::to_string(&one).expect("a JSON value serialises");
-        let name = format!("content-{locale}.json");
-        check(&json, &name);
-        std::fs::write(out.join(&name), json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let name = format!("content-{locale}");
+        let q = check(&json, &name);
+        let compact = assessment::compact::encode(&q).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            assessment::compact::decode(&compact).as_ref() == Some(&q),
+            "{name}: the compact form does not read back as written"
+        );
+        std::fs::write(out.join(format!("{name}.q")), compact)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
 
-/// Fails the build with every problem the validator finds in `json`.
-fn check(json: &str, name: &str) {
-    if let Err(errors) = assessment::parse_questionnaire(json) {
+/// The questionnaire in `json`; fails the build with every problem the validator finds.
+fn check(json: &str, name: &str) -> assessment::Questionnaire {
+    assessment::parse_questionnaire(json).unwrap_or_else(|errors| {
         let list: Vec<String> = errors.0.iter().map(|e| format!("  - {e}")).collect();
         panic!("{name} is not a valid questionnaire:\n{}", list.join("\n"));
-    }
+    })
 }
 
 /// The questionnaire with only `locale`'s texts: every text object (an object whose keys are all

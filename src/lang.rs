@@ -3,22 +3,24 @@
 //! the person's language is one of them, or when the language switch asks for it. A language
 //! that has not arrived falls back to English, so nothing ever waits on a chunk to show words.
 //!
-//! The questionnaire files per language are written and validated by the build script
-//! (`src/build.rs`): each is the bundled questionnaire with that language's texts only.
+//! The questionnaire per language is validated and written by the build script (`src/build.rs`):
+//! the bundled questionnaire with that language's texts only, in the compact form
+//! (`assessment::compact`) that is read without the JSON parser or the validator.
 
 use std::cell::RefCell;
 
+use assessment::compact;
 use assessment::i18n::{Locale, Messages, EN};
-use assessment::{parse_questionnaire, ContentErrors, Questionnaire};
+use assessment::Questionnaire;
 
 use crate::embed::EmbedOptions;
 use crate::storage::Store;
 use crate::ui::ChunkMissing;
 
 /// The bundled questionnaire with its English texts.
-const CONTENT_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/content-en.json"));
+const CONTENT_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/content-en.q"));
 
-/// What a language's chunk brings: its catalogue and the questionnaire in it (JSON).
+/// What a language's chunk brings: its catalogue and the questionnaire in it (compact form).
 pub struct Language {
     pub messages: &'static Messages,
     pub content: &'static str,
@@ -51,11 +53,11 @@ pub fn initial(embed: &EmbedOptions, store: &Store) -> Locale {
     Locale::negotiate(languages.iter().map(String::as_str))
 }
 
-/// The bundled questionnaire in English, parsed once.
-pub fn english() -> Result<&'static Questionnaire, &'static ContentErrors> {
-    static Q: std::sync::OnceLock<Result<Questionnaire, ContentErrors>> =
-        std::sync::OnceLock::new();
-    Q.get_or_init(|| parse_questionnaire(CONTENT_EN)).as_ref()
+/// The bundled questionnaire in English, read once. The build script read it back before
+/// writing it, so it cannot fail here.
+pub fn english() -> &'static Questionnaire {
+    static Q: std::sync::OnceLock<Questionnaire> = std::sync::OnceLock::new();
+    Q.get_or_init(|| compact::decode(CONTENT_EN).expect("the build script checked it"))
 }
 
 /// Whether `locale`'s words and texts are here.
@@ -73,7 +75,7 @@ pub fn messages(locale: Locale) -> &'static Messages {
 /// The questionnaire with `locale`'s texts, once that language is here (English: once parsed).
 pub fn questionnaire(locale: Locale) -> Option<&'static Questionnaire> {
     match locale {
-        Locale::En => english().ok(),
+        Locale::En => Some(english()),
         _ => LOADED.with_borrow(|l| l.iter().find(|(x, ..)| *x == locale).map(|(.., q)| *q)),
     }
 }
@@ -88,9 +90,9 @@ pub async fn load(locale: Locale) -> Result<(), ChunkMissing> {
         Locale::De => crate::ui::lazy::german().await?,
         Locale::Fr => crate::ui::lazy::french().await?,
     };
-    // Validated when the app was built, so this cannot fail in a release; if it did, the
-    // language would stay unavailable rather than show a half-translated questionnaire.
-    let q = parse_questionnaire(language.content).map_err(|_| ChunkMissing)?;
+    // Checked when the app was built, so this cannot fail; if it did, the language would stay
+    // unavailable rather than show a half-translated questionnaire.
+    let q = compact::decode(language.content).ok_or(ChunkMissing)?;
     let q: &'static Questionnaire = Box::leak(Box::new(q));
     LOADED.with_borrow_mut(|l| {
         if !l.iter().any(|(x, ..)| *x == locale) {

@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod chart;
+pub mod compact;
 pub mod content;
 pub mod csv;
 pub mod exchange;

@@ -59,7 +59,7 @@ split_point! {
     lang_de fn german() -> Language {
         Language {
             messages: &assessment::i18n::DE,
-            content: include_str!(concat!(env!("OUT_DIR"), "/content-de.json")),
+            content: include_str!(concat!(env!("OUT_DIR"), "/content-de.q")),
         }
     }
 }
@@ -69,7 +69,7 @@ split_point! {
     lang_fr fn french() -> Language {
         Language {
             messages: &assessment::i18n::FR,
-            content: include_str!(concat!(env!("OUT_DIR"), "/content-fr.json")),
+            content: include_str!(concat!(env!("OUT_DIR"), "/content-fr.q")),
         }
     }
 }

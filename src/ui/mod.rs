@@ -47,18 +47,7 @@ pub fn App(store: Store, error: Option<StoreError>) -> impl IntoView {
 /// The app on a given store, with notices to show from the start.
 #[component]
 pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl IntoView {
-    let q = match crate::lang::english() {
-        Ok(q) => q,
-        Err(errors) => {
-            return view! {
-                <div class="dra dra-fatal" role="alert">
-                    <p>{crate::lang::messages(crate::state::url_options().lang.unwrap_or_default()).content_failed}</p>
-                    <ul>{errors.0.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-                </div>
-            }
-            .into_any();
-        }
-    };
+    let q = crate::lang::english();
     let state = AppState::new(q, store, notices);
     provide_context(state);
     let before_print =
@@ -93,7 +82,6 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
             }}
         </div>
     }
-    .into_any()
 }
 
 /// The screen for the route.

@@ -207,3 +207,17 @@ fn csv_export_round_trips_the_levels() {
         })
         .unwrap();
 }
+
+#[test]
+fn compact_questionnaire_decoder_never_panics() {
+    let valid = assessment::compact::encode(q()).expect("the bundled texts have no separator");
+    runner()
+        .run(
+            &prop_oneof![mutated(valid), "[0-9\u{1f}a]{0,200}"],
+            |text| {
+                let _ = assessment::compact::decode(&text);
+                Ok(())
+            },
+        )
+        .unwrap();
+}
