@@ -27,7 +27,7 @@ pub struct Language {
 }
 
 thread_local! {
-    /// The languages loaded besides English, with their parsed questionnaires.
+    /// The languages loaded besides English, with their questionnaires read.
     static LOADED: RefCell<Vec<(Locale, &'static Messages, &'static Questionnaire)>> =
         const { RefCell::new(Vec::new()) };
 }
@@ -72,7 +72,7 @@ pub fn messages(locale: Locale) -> &'static Messages {
         .unwrap_or(&EN)
 }
 
-/// The questionnaire with `locale`'s texts, once that language is here (English: once parsed).
+/// The questionnaire with `locale`'s texts, once that language is here (English: read once).
 pub fn questionnaire(locale: Locale) -> Option<&'static Questionnaire> {
     match locale {
         Locale::En => Some(english()),
