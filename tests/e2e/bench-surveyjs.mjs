@@ -114,7 +114,7 @@ for (let i = 0; i < loads; i++) {
         results[name].heap.push(r.heap);
         results[name].wasm.push(r.wasm);
         results[name].bytes ??= sizes(r.buffers);
-        results[name].files ??= r.buffers.map(({ file, b }) => ({ file: file.replace(/-[0-9a-f]{16}(?=[._])/, ''), raw: b.length, brotli: brotli(b) }));
+        results[name].files ??= r.buffers.map(({ file, b }) => ({ file: file.replace(/-[0-9a-f]{8,16}(?=[._])/, ''), raw: b.length, brotli: brotli(b) }));
       }
     }
     ratio.push(pair.app / pair.surveyjs);

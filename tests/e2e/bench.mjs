@@ -24,7 +24,7 @@ const files = readdirSync(dist).filter(
 const rows = files.map((f) => {
   const body = readFileSync(join(dist, f));
   return {
-    file: f.replace(/-[0-9a-f]{16}(?=[._])/, ''),
+    file: f.replace(/-[0-9a-f]{8,16}(?=[._])/, ''),
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliCompressSync(body, {

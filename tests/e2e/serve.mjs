@@ -24,7 +24,7 @@ const TYPES = {
 };
 
 /** Files whose name carries a content hash (trunk's and the loader's): they never change. */
-export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 /** The precompressed copies, best first: the coding and the file's suffix. */
 const CODINGS = [
