@@ -148,7 +148,9 @@ impl Answers {
 
 impl<K: Into<String>> FromIterator<(K, Answer)> for Answers {
     fn from_iter<T: IntoIterator<Item = (K, Answer)>>(iter: T) -> Self {
-        Self(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())
+        Self(crate::lean::map_from(
+            iter.into_iter().map(|(k, v)| (k.into(), v)),
+        ))
     }
 }
 

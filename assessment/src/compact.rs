@@ -8,8 +8,6 @@
 //! JSON deserialiser nor the validator has to be in the app's first download. It is not a file
 //! format for people; questionnaires from elsewhere are JSON and always validated.
 
-use std::collections::BTreeMap;
-
 use crate::model::{
     Action, Band, Item, Migration, Questionnaire, ScoringRules, Section, Text, Trigger,
     TrustGateRule, Who, WorkshopRules,
@@ -178,7 +176,7 @@ impl Compact for Text {
     }
     fn take(r: &mut Reader) -> Option<Self> {
         let pairs: Vec<(String, String)> = Vec::take(r)?;
-        Some(Text(pairs.into_iter().collect::<BTreeMap<_, _>>()))
+        Some(Text(crate::lean::map_from(pairs)))
     }
 }
 

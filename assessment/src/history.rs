@@ -67,7 +67,9 @@ pub fn pair_kind(a: &Assessment, b: &Assessment) -> PairKind {
 /// Newest first (by creation, then id, so that the order never depends on the input's).
 fn newest_first<'a>(assessments: &[&'a Assessment]) -> Vec<&'a Assessment> {
     let mut sorted: Vec<&Assessment> = assessments.to_vec();
-    sorted.sort_by(|a, b| (b.created_ms, &b.id).cmp(&(a.created_ms, &a.id)));
+    crate::lean::sort_by(&mut sorted, |a, b| {
+        (b.created_ms, &b.id).cmp(&(a.created_ms, &a.id))
+    });
     sorted
 }
 

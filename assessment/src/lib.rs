@@ -15,6 +15,7 @@ pub mod explain;
 pub mod history;
 pub mod i18n;
 pub mod id;
+pub mod lean;
 pub mod model;
 pub mod problem;
 pub mod radar;

@@ -299,7 +299,7 @@ impl Questionnaire {
             ids.extend(m.removed.iter().cloned());
             at = m.from;
         }
-        ids.sort();
+        crate::lean::sort(&mut ids);
         ids.dedup();
         (at == version).then_some(ids)
     }

@@ -213,11 +213,11 @@ fn to_record(a: &Assessment, q: &Questionnaire) -> RecordV1 {
             version: a.questionnaire_version,
         },
         perspective: a.perspective.map(|p| p.code().to_owned()),
-        answers: a
-            .answers
-            .iter()
-            .map(|(k, v)| (k.to_owned(), v.code().to_owned()))
-            .collect(),
+        answers: crate::lean::map_from(
+            a.answers
+                .iter()
+                .map(|(k, v)| (k.to_owned(), v.code().to_owned())),
+        ),
         page,
         created: a.created_ms,
         updated: a.updated_ms,

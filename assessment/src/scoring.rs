@@ -355,7 +355,7 @@ fn weakest(
         }
     }
     let tie = rules.tie_break_section;
-    weak.sort_by_key(|w| {
+    crate::lean::sort_by_key(&mut weak, |w| {
         (
             std::cmp::Reverse(w.priority),
             Some(w.section) != tie,
@@ -421,7 +421,7 @@ fn actions(
         }
     }
     let tie = rules.tie_break_section;
-    out.sort_by_key(|(t, percent)| {
+    crate::lean::sort_by_key(&mut out, |(t, percent)| {
         (
             std::cmp::Reverse(t.priority),
             // Band actions: lowest section first.

@@ -144,7 +144,7 @@ pub fn encode_share(
     answers: &Answers,
 ) -> String {
     let mut ids: Vec<&str> = q.item_ids().collect();
-    ids.sort_unstable();
+    crate::lean::sort(&mut ids);
     let codes: Vec<u8> = ids.iter().map(|id| answer_bits(answers.get(id))).collect();
     let packed: String = codes
         .chunks(2)

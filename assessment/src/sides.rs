@@ -82,7 +82,9 @@ impl TwoSides {
     /// The items flagged as perception gaps, widest first (then in content order).
     pub fn item_gaps(&self) -> Vec<&ItemSides> {
         let mut gaps: Vec<&ItemSides> = self.items.iter().filter(|i| i.gap).collect();
-        gaps.sort_by_key(|i| std::cmp::Reverse(i.levels().map_or(0, |(b, d)| b.abs_diff(d))));
+        crate::lean::sort_by_key(&mut gaps, |i| {
+            std::cmp::Reverse(i.levels().map_or(0, |(b, d)| b.abs_diff(d)))
+        });
         gaps
     }
 

@@ -129,7 +129,7 @@ pub fn list(store: &Store, q: &Questionnaire) -> Vec<Entry> {
             })
         })
         .collect();
-    entries.sort_by_key(|e| match e {
+    assessment::lean::sort_by_key(&mut entries, |e| match e {
         Entry::Readable(a) => (0, -a.created_ms, a.id.clone()),
         Entry::Unreadable { key, .. } => (1, 0, key.clone()),
     });

@@ -30,7 +30,7 @@ pub fn list_workshops(store: &Store, q: &Questionnaire) -> Vec<WorkshopEntry> {
             })
         })
         .collect();
-    list.sort_by_key(|e| match e {
+    assessment::lean::sort_by_key(&mut list, |e| match e {
         WorkshopEntry::Readable(w) => (0, -w.created_ms, w.id.clone()),
         WorkshopEntry::Unreadable { key, .. } => (1, 0, key.clone()),
     });

@@ -125,7 +125,9 @@ fn CompareWithMine(shared: RwSignal<Assessment>, side: Perspective) -> impl Into
                 _ => None,
             })
             .collect();
-        list.sort_by(|a, b| (b.created_ms, &b.id).cmp(&(a.created_ms, &a.id)));
+        assessment::lean::sort_by(&mut list, |a, b| {
+            (b.created_ms, &b.id).cmp(&(a.created_ms, &a.id))
+        });
         list
     });
     let current = state.assessment.with_untracked(|a| a.id.clone());

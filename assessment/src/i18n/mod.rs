@@ -220,7 +220,7 @@ pub fn placeholders(message: &str) -> Vec<&str> {
         names.push(&after[..end]);
         rest = &after[end + 1..];
     }
-    names.sort_unstable();
+    crate::lean::sort(&mut names);
     names.dedup();
     names
 }

@@ -250,7 +250,7 @@ fn group<'a>(
         .zip(scores.iter_mut())
         .zip(&sums)
         .map(|((&s, values), sum)| {
-            values.sort_unstable();
+            crate::lean::sort(values);
             let own = items.iter().filter(|x| x.item.section == s);
             let (na, dk) = own.fold((0, 0), |(na, dk), x| {
                 (na + x.not_applicable, dk + x.dont_know)
@@ -331,7 +331,7 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
     let mut divided: Vec<usize> = (0..all.items.len())
         .filter(|&i| u32::from(all.items[i].span()) >= rules.disagreement_span_levels)
         .collect();
-    divided.sort_by(|&a, &b| {
+    crate::lean::sort_by(&mut divided, |&a, &b| {
         let (x, y) = (&all.items[a], &all.items[b]);
         let (vx, dx) = x.variance();
         let (vy, dy) = y.variance();
@@ -357,7 +357,7 @@ pub fn aggregate(q: &Questionnaire, scope: &Scope, participants: &[Participant])
                 }
             }
         }
-        item_gaps.sort_by_key(|g| {
+        crate::lean::sort_by_key(&mut item_gaps, |g| {
             std::cmp::Reverse(g.brand_owner_tenths.abs_diff(g.distributor_tenths))
         });
         for (b, s) in bo.sections.iter().zip(&d.sections) {

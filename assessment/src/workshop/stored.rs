@@ -126,11 +126,11 @@ pub fn encode_workshop(w: &Workshop, q: &Questionnaire) -> String {
                 key: p.key.clone(),
                 label: p.label.clone(),
                 perspective: p.perspective.map(|x| x.code().to_owned()),
-                answers: p
-                    .answers
-                    .iter()
-                    .map(|(k, v)| (k.to_owned(), v.code().to_owned()))
-                    .collect(),
+                answers: crate::lean::map_from(
+                    p.answers
+                        .iter()
+                        .map(|(k, v)| (k.to_owned(), v.code().to_owned())),
+                ),
             })
             .collect(),
     };
