@@ -104,11 +104,6 @@ impl AppState {
         }
         let mut all = initial_notices;
         all.extend(notices);
-        let told = all
-            .iter()
-            .filter(|n| matches!(n, Notice::Recovered { .. } | Notice::Unreadable { .. }))
-            .count();
-        all.extend(persist::unreadable_at_start(&store, q, told));
         // A language whose chunk has not arrived (`lang::load` runs before the first screen
         // in a release; not in the component tests) starts in English and switches on arrival.
         let wanted = crate::lang::initial(&embed, &store);

@@ -37,6 +37,23 @@ pub fn list_workshops(store: &Store, q: &Questionnaire) -> Vec<WorkshopEntry> {
     list
 }
 
+/// Whether any workshop is stored here (read at start without the workshop decoder).
+pub fn has_workshops(store: &Store) -> bool {
+    store
+        .keys()
+        .unwrap_or_default()
+        .iter()
+        .any(|k| k.starts_with(WORKSHOP_PREFIX))
+}
+
+/// How many stored workshops this version cannot read.
+pub fn unreadable_workshops(store: &Store, q: &Questionnaire) -> usize {
+    list_workshops(store, q)
+        .iter()
+        .filter(|e| matches!(e, WorkshopEntry::Unreadable { .. }))
+        .count()
+}
+
 pub fn read_workshop(store: &Store, q: &Questionnaire, id: &str) -> Option<Workshop> {
     let text = store.get(&workshop_key(id)).ok().flatten()?;
     decode_workshop_at(&text, q, id).ok()
@@ -80,7 +97,15 @@ mod tests {
             "a workshop stored under another's key is damage"
         );
         assert_eq!(read_workshop(&s, &q, "w3"), None);
+        assert!(has_workshops(&s));
+        assert_eq!(unreadable_workshops(&s, &q), 2);
         assert_eq!(delete_workshop(&s, "bad").unwrap().as_deref(), Some("{"));
         assert_eq!(list_workshops(&s, &q).len(), 2);
+        let empty: Store = Rc::new(MemoryBackend::with(
+            MemoryMode::Normal,
+            &[("dra.record.x", "{")],
+        ));
+        assert!(!has_workshops(&empty));
+        assert_eq!(unreadable_workshops(&empty, &q), 0);
     }
 }

@@ -105,6 +105,13 @@ split_point! {
     }
 }
 
+split_point! {
+    /// At start, when workshops are stored: how many of them this version cannot read.
+    workshops_check fn unreadable_workshops(state: AppState) -> usize {
+        state.with_store(|s| crate::persist::unreadable_workshops(s, state.q()))
+    }
+}
+
 /// Where a screen loaded on demand is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {

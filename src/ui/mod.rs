@@ -55,6 +55,7 @@ pub fn AppWith(store: Store, #[prop(optional)] notices: Vec<Notice>) -> impl Int
     on_cleanup(move || before_print.remove());
     focus_heading_on_page_change(state);
     follow_the_locale(state);
+    announce_unreadable(state);
     let embedded = state.embed.with_value(|e| e.embed);
     state.embed.with_value(host::apply_look);
     host::connect(state);
@@ -141,6 +142,33 @@ fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + '
 }
 
 /// Keeps `<html lang dir>` and the document title in the current language.
+/// At start, one notice for what is stored here and this version cannot read. The workshops
+/// are read by the workshop decoder, which is in a chunk: fetched only when a workshop is
+/// stored, and when it cannot be fetched the notice speaks of the assessments alone.
+fn announce_unreadable(state: AppState) {
+    use crate::persist;
+    // The assessment in progress, found damaged, already has a notice of its own.
+    let told = state.notices.with_untracked(|all| {
+        all.iter()
+            .filter(|n| matches!(n, Notice::Recovered { .. } | Notice::Unreadable { .. }))
+            .count()
+    });
+    let q = state.q();
+    let records = state.with_store(|s| persist::unreadable_records(s, q, told));
+    let announce = move |workshops| {
+        if let Some(n) = persist::unreadable_notice(records, workshops) {
+            state.notify(n);
+        }
+    };
+    if state.with_store(persist::has_workshops) {
+        leptos::task::spawn_local(async move {
+            announce(lazy::unreadable_workshops(state).await.unwrap_or(0));
+        });
+    } else {
+        announce(0);
+    }
+}
+
 fn follow_the_locale(state: AppState) {
     Effect::new(move |_| {
         let locale = state.locale.get();
