@@ -1,5 +1,6 @@
 //! What a respondent does not need before the first question, each loaded on demand: the
-//! screens past the questions, and the languages besides English.
+//! screens past the questions, the languages besides English, and the start-up check of
+//! stored workshops.
 //!
 //! With the `split` feature (the release build, `cargo xtask build`), each function below is a
 //! split point: its body and everything only it uses go into a chunk of the wasm that the
