@@ -32,7 +32,7 @@ fn reorder<T>(v: &mut Vec<T>, order: Vec<usize>) {
 }
 
 /// The indices `0..n` in the order `cmp` puts them, equal ones in their first order: the one
-/// place a sort is compiled for all of [`sort_by_key`]'s callers.
+/// place a sort is compiled, for every sort in this module.
 fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| cmp(a, b));

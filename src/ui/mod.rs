@@ -141,7 +141,6 @@ fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + '
     }
 }
 
-/// Keeps `<html lang dir>` and the document title in the current language.
 /// At start, one notice for what is stored here and this version cannot read. The workshops
 /// are read by the workshop decoder, which is in a chunk: fetched only when a workshop is
 /// stored, and when it cannot be fetched the notice speaks of the assessments alone.
@@ -169,6 +168,7 @@ fn announce_unreadable(state: AppState) {
     }
 }
 
+/// Keeps `<html lang dir>` and the document title in the current language.
 fn follow_the_locale(state: AppState) {
     Effect::new(move |_| {
         let locale = state.locale.get();
